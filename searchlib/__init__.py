@@ -1,0 +1,50 @@
+"""searchlib: full-text search for news archives.
+
+>>> import searchlib
+>>> article = searchlib.extract("seeds/000_3d34e6646b315e42.txt")
+>>> index = searchlib.Index("index")
+>>> report = index.update(["seeds"])
+>>> results = index.search("artillery shells", limit=10)
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .errors import (
+    IndexCorruptError,
+    IndexLockedError,
+    IndexMissingError,
+    QueryError,
+    SearchIndexError,
+    SearchlibError,
+    SourceError,
+)
+from .extract import extract
+from .index import Index, default_index_path, search
+from .models import Article, Hit, Metadata, Problem, Results, Snippet, UpdateReport
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Hit",
+    "Index",
+    "IndexCorruptError",
+    "IndexLockedError",
+    "IndexMissingError",
+    "Metadata",
+    "Problem",
+    "QueryError",
+    "Results",
+    "SearchIndexError",
+    "SearchlibError",
+    "Snippet",
+    "SourceError",
+    "UpdateReport",
+    "default_index_path",
+    "extract",
+    "search",
+]
+
+logging.getLogger("searchlib").addHandler(logging.NullHandler())

@@ -1,0 +1,84 @@
+"""The engine seam: what index.py needs from a full-text engine, and nothing more.
+
+An engine stores ``ParagraphDoc`` values, deletes them by article, and answers a parsed
+query (see ``searchlib.query``) with scored documents and the character spans of the
+matched words. Whoosh is the only engine today (``whoosh_engine.py``); another one is added by
+implementing ``Engine`` and registering it in ``searchlib.engine.open_engine``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from ..models import ParagraphDoc
+from ..query import Node
+
+Sort = Literal["relevance", "date"]
+FACET_FIELDS = ("outlet", "year", "author")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions applied on top of the query; None means no restriction."""
+
+    outlet: str | None = None
+    author: str | None = None
+    since: _dt.date | None = None
+    until: _dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Request:
+    """One search: the parsed query, the filters, and which slice of the ranking to return."""
+
+    query: Node
+    filters: Filters = Filters()
+    limit: int = 10
+    offset: int = 0
+    sort: Sort = "relevance"
+    facets: bool = False
+
+
+@dataclass(frozen=True)
+class EngineHit:
+    """A stored paragraph, its score and where the query's words match its text."""
+
+    doc: ParagraphDoc
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class EngineResults:
+    """One slice of the ranking, the total number of matches and optional facet counts."""
+
+    total: int
+    hits: tuple[EngineHit, ...]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+class Engine(Protocol):
+    """A full-text engine holding paragraph documents."""
+
+    def write(self, delete: Iterable[str], add: Iterable[ParagraphDoc]) -> None:
+        """Delete the paragraphs of the given article ids, add documents, commit once."""
+        ...
+
+    def search(self, request: Request) -> EngineResults:
+        """Run one search."""
+        ...
+
+    def paragraph_count(self) -> int:
+        """How many paragraphs the engine holds."""
+        ...
+
+    def clear(self) -> None:
+        """Remove every document."""
+        ...
+
+    def close(self) -> None:
+        """Release files and locks."""
+        ...

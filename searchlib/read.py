@@ -1,0 +1,268 @@
+"""Stage 1, reading: find source files, decode them, and turn them into ``Page`` values.
+
+Plain-text and HTML files give one page each; JSON and JSON Lines files give one page per
+record. Metadata the user supplies (a ``<file>.meta.json`` sidecar, or a directory file
+``searchlib-meta.json`` mapping file names to metadata) travels with the page.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import logging
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import SourceError
+from .models import Metadata, Page, PageKind
+
+log = logging.getLogger("searchlib")
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SIDECAR_SUFFIX = ".meta.json"
+DIRECTORY_META = "searchlib-meta.json"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# Characters that web pages use for layout and that carry no meaning in text.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+
+
+def is_metadata_file(path: Path) -> bool:
+    """True for files that hold supplied metadata rather than articles."""
+    return path.name == DIRECTORY_META or path.name.endswith(SIDECAR_SUFFIX)
+
+
+def is_readable_kind(path: Path) -> bool:
+    """True when searchlib knows how to read files with this name."""
+    suffix = path.suffix.lower()
+    known = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+    return suffix in known and not is_metadata_file(path)
+
+
+def iter_files(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Yield every file under the given files and directories, sorted, hidden ones skipped.
+
+    Raises:
+        SourceError: a source does not exist.
+    """
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            raise SourceError(str(source), "no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode file bytes to normalised text (NFC, ``\\n`` line ends, plain spaces).
+
+    Raises:
+        SourceError: the bytes are not text.
+    """
+    text = _decode_bytes(data, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_INVISIBLE).translate(_SPACES)
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_bytes(data: bytes, source: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data:
+        raise SourceError(source, "binary data, not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_guess(data, source)
+
+
+def _decode_guess(data: bytes, source: str) -> str:
+    western = _as_western(data)
+    if western is not None:
+        return western
+    from charset_normalizer import from_bytes  # imported here: only odd files need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SourceError(source, "cannot tell the text encoding; is it a text file?")
+    log.debug("%s: decoded as %s", source, best.encoding)
+    return str(best)
+
+
+# In Western European text, accented letters are a small share of all letters; a page in
+# another legacy code page read as cp1252 turns whole words into accented letters.
+_MAX_WESTERN_NON_ASCII_SHARE = 0.25
+
+
+def _as_western(data: bytes) -> str | None:
+    """The bytes as cp1252 when that reads like Western European text, else None.
+
+    Detectors guess poorly on short Western pages (cp1252 is read as Baltic or Central
+    European code pages), and cp1252 is by far the most common legacy encoding of news pages.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    non_ascii = sum(1 for c in letters if not c.isascii())
+    if letters and non_ascii / len(letters) <= _MAX_WESTERN_NON_ASCII_SHARE:
+        return text
+    return None
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file whole, with errors as ``SourceError``."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SourceError(str(path), f"larger than {MAX_FILE_BYTES // 2**20} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(str(path), "file not found (a broken link?)") from None
+    except PermissionError:
+        raise SourceError(str(path), "permission denied") from None
+    except IsADirectoryError:
+        raise SourceError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise SourceError(str(path), exc.strerror or str(exc)) from None
+
+
+def read_pages(path: str | os.PathLike[str], data: bytes | None = None) -> list[Page]:
+    """Read one file into the pages it holds.
+
+    Args:
+        path: the file.
+        data: its bytes, when the caller has read them already.
+
+    Raises:
+        SourceError: the file cannot be read, is not text, or is not a known kind.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    text = decode(read_bytes(path) if data is None else data, str(path))
+    if not text.strip():
+        raise SourceError(str(path), "empty file")
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+        return list(_json_pages(path, text, lines=suffix in JSONL_SUFFIXES))
+    kind: PageKind = "html" if suffix in HTML_SUFFIXES or _looks_like_html(text) else "text"
+    return [Page(source=str(path), text=text, kind=kind, supplied=supplied_metadata(path))]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _json_pages(path: Path, text: str, *, lines: bool) -> Iterator[Page]:
+    for number, record in _json_records(path, text, lines=lines):
+        yield _record_page(path, number, record)
+
+
+def _json_records(path: Path, text: str, *, lines: bool) -> Iterator[tuple[int, Any]]:
+    if lines:
+        for number, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                yield number, _parse_json(path, line, number)
+        return
+    data = _parse_json(path, text, None)
+    records = data if isinstance(data, list) else [data]
+    yield from enumerate(records, 1)
+
+
+def _parse_json(path: Path, text: str, line: int | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {line}" if line else f"line {exc.lineno}"
+        raise SourceError(str(path), f"invalid JSON at {where}: {exc.msg}") from None
+
+
+def _record_page(path: Path, number: int, record: Any) -> Page:
+    if not isinstance(record, Mapping):
+        raise SourceError(f"{path}#{number}", "a JSON record must be an object")
+    meta = metadata_from_mapping(record, f"{path}#{number}")
+    body = record.get("text") or record.get("html") or record.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise SourceError(f"{path}#{number}", 'record has no "text" or "html"')
+    kind: PageKind = "text" if record.get("text") or record.get("body") else "html"
+    text = decode(body.encode("utf-8", "surrogatepass"), str(path))
+    return Page(source=f"{path}#{meta.id or number}", text=text, kind=kind, supplied=meta)
+
+
+def supplied_metadata(path: Path) -> Metadata:
+    """Metadata supplied for a file: its sidecar wins over its directory's file."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        return metadata_from_mapping(_load_json_object(sidecar), str(sidecar))
+    directory = path.with_name(DIRECTORY_META)
+    if directory.is_file():
+        entry = _load_json_object(directory).get(path.name)
+        if isinstance(entry, Mapping):
+            return metadata_from_mapping(entry, f"{directory}:{path.name}")
+    return Metadata()
+
+
+def _load_json_object(path: Path) -> Mapping[str, Any]:
+    try:
+        data = json.loads(decode(read_bytes(path), str(path)))
+    except (SourceError, json.JSONDecodeError) as exc:
+        log.warning("%s: ignored, not valid JSON (%s)", path, exc)
+        return {}
+    return data if isinstance(data, Mapping) else {}
+
+
+def metadata_from_mapping(data: Mapping[str, Any], where: str) -> Metadata:
+    """Build ``Metadata`` from a JSON object, ignoring (and logging) malformed fields."""
+    return Metadata(
+        id=_text_field(data.get("id")),
+        title=_text_field(data.get("title")),
+        url=_text_field(data.get("url")),
+        outlet=_text_field(data.get("outlet") or data.get("sitename")),
+        date=_date_field(data.get("date"), where),
+        authors=_authors_field(data.get("authors", data.get("author"))),
+        original_outlet=_text_field(data.get("original_outlet")),
+    )
+
+
+def _text_field(value: Any) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _date_field(value: Any, where: str) -> _dt.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        log.warning("%s: date %r is not YYYY-MM-DD; ignored", where, value)
+        return None
+
+
+def _authors_field(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    names = tuple(name.strip() for name in value if isinstance(name, str) and name.strip())
+    return names or None

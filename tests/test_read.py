@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from searchlib.errors import SourceError
+from searchlib.read import decode, iter_files, read_pages, supplied_metadata
+
+TEXT = "Headline here\n\nCafé owners said the naïve plan “works”."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),
+        TEXT.replace("“", '"').replace("”", '"').encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16", "cp1252"],
+)
+def test_decode_handles_common_encodings(data: bytes) -> None:
+    text = decode(data, "x")
+    assert "Café owners" in text and "naïve" in text
+
+
+def test_decode_normalises_line_ends_and_spaces() -> None:
+    assert decode(b"a\r\nb\rc\xc2\xa0d\xe2\x80\x8be", "x") == "a\nb\nc de"
+
+
+def test_decode_rejects_binary() -> None:
+    with pytest.raises(SourceError, match="binary"):
+        decode(b"\x00\x01\x02PNG", "x.txt")
+
+
+def test_iter_files_walks_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ["b/2.txt", "a.txt", ".hidden.txt"]:
+        (tmp_path / name).write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])] == [
+        "a.txt",
+        "b/2.txt",
+    ]
+
+
+def test_iter_files_reports_missing_source(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no such file"):
+        list(iter_files([tmp_path / "nope"]))
+
+
+def test_jsonl_records_become_pages_with_supplied_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    records = [
+        {"id": "r1", "title": "T", "text": "Body one.", "date": "2024-03-05", "author": "A B"},
+        {"id": "r2", "html": "<p>Body two.</p>", "authors": ["C D", "E F"], "outlet": "X"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    pages = read_pages(path)
+    assert [p.kind for p in pages] == ["text", "html"]
+    assert pages[0].supplied.date == dt.date(2024, 3, 5)
+    assert pages[0].supplied.authors == ("A B",)
+    assert pages[1].supplied.authors == ("C D", "E F")
+    assert pages[1].source.endswith("#r2")
+
+
+def test_invalid_json_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": 1, "text": "ok"}\n{broken\n')
+    with pytest.raises(SourceError, match="line 2"):
+        read_pages(path)
+
+
+def test_sidecar_wins_over_directory_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("x")
+    (tmp_path / "searchlib-meta.json").write_text(json.dumps({"p.txt": {"outlet": "Dir"}}))
+    assert supplied_metadata(page).outlet == "Dir"
+    (tmp_path / "p.txt.meta.json").write_text(json.dumps({"outlet": "Side"}))
+    assert supplied_metadata(page).outlet == "Side"
+
+
+def test_empty_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(SourceError, match="empty"):
+        read_pages(path)
