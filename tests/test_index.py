@@ -80,10 +80,10 @@ def test_update_follows_changes_and_deletes(seeds_copy: Path, fresh_index: searc
     assert report.removed == (str(victim),)
     assert fresh_index.search("Kirby", limit=5).total == 0
     page = next(seeds_copy.glob("002_*.txt"))
-    page.write_text(
-        page.read_text()
-        + "\nZanzibar port officials confirmed on Friday that the shipment of artillery had arrived.\n"
+    extra = (
+        "Zanzibar port officials confirmed on Friday that the shipment of artillery had arrived."
     )
+    page.write_text(page.read_text() + f"\n{extra}\n")
     report = fresh_index.update()
     assert report.updated == (str(page),)
     assert fresh_index.search("zanzibar").total == 1
