@@ -12,11 +12,11 @@ from typing import Literal
 
 from . import manifest as _manifest
 from .engine import Engine, EngineHit, Filters, Request, open_engine
-from .errors import QueryError, SearchIndexError
+from .errors import IndexCorruptError, QueryError, SearchIndexError
 from .models import Hit, Results, UpdateReport
 from .query import parse
 from .snippet import make_snippet
-from .update import Progress, absolute_sources, apply_plan, plan_update
+from .update import Progress, UpdatePlan, absolute_sources, manifest_after, plan_update
 
 log = logging.getLogger("searchlib")
 
@@ -24,6 +24,7 @@ ENV_INDEX = "SEARCHLIB_INDEX"
 DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = ("seeds",)
 MAX_LIMIT = 10_000
+LOCK_TIMEOUT_S = 10.0
 
 
 def default_index_path() -> Path:
@@ -43,15 +44,21 @@ class Index:
         IndexCorruptError: ``path`` is a file or holds something that is not an index.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        lock_timeout: float = LOCK_TIMEOUT_S,
+    ) -> None:
         self.path = Path(path) if path is not None else default_index_path()
+        self.lock_timeout = lock_timeout
         self._engine: Engine = open_engine(self.path, create=create)
 
     @staticmethod
     def exists(path: str | os.PathLike[str] | None = None) -> bool:
-        """True when ``path`` (default: the default index) holds an index."""
-        target = Path(path) if path is not None else default_index_path()
-        return (target / _manifest.MANIFEST_NAME).exists()
+        """True when ``path`` (default: the default index) holds an index built by an update."""
+        return _manifest.exists(Path(path) if path is not None else default_index_path())
 
     # -- writing -------------------------------------------------------------------------
 
@@ -65,6 +72,11 @@ class Index:
     ) -> UpdateReport:
         """Make the index match the files under ``sources``.
 
+        The whole update holds the index's write lock (a second writer waits up to
+        ``lock_timeout`` seconds); searches see the previous state until it commits. If the
+        process dies half-way, the index keeps its previous state and the next update
+        redoes the work.
+
         Args:
             sources: files and directories; default: the sources of the previous update.
             rebuild: forget what is indexed and start from nothing.
@@ -73,22 +85,62 @@ class Index:
 
         Raises:
             SearchIndexError: no sources were given and none are remembered.
-            IndexLockedError: another process is writing to the index.
+            IndexLockedError: another process kept the index locked for ``lock_timeout``.
+            IndexCorruptError: the index's manifest is missing or damaged.
         """
-        current = _manifest.load(self.path)
-        wanted = absolute_sources(sources) if sources is not None else current.sources
+        given = absolute_sources(sources) if sources is not None else None
+        if dry_run:
+            current = _manifest.load(self.path, self._engine.generation())
+            return self._plan(current, given, rebuild, progress).report()
+        with self._engine.writer(timeout=self.lock_timeout) as writer:
+            current = _manifest.load(self.path, writer.generation - 1)
+            plan = self._plan(current, given, rebuild, progress)
+            after = manifest_after(plan, [*current.sources, *(given or ())])
+            if after == current and not rebuild:
+                writer.cancel()
+                return plan.report()
+            writer.delete(sorted(plan.delete))
+            writer.add(plan.add)
+            # The manifest of the new state is on disk before the state exists, and the old
+            # one is kept: whenever a crash strikes, the committed state has its manifest.
+            _manifest.save(self.path, after, writer.generation)
+            _manifest.prune(self.path, keep={writer.generation - 1, writer.generation})
+            writer.commit(clear=rebuild)
+        return plan.report()
+
+    @staticmethod
+    def _plan(
+        current: _manifest.Manifest,
+        given: tuple[str, ...] | None,
+        rebuild: bool,
+        progress: Progress | None,
+    ) -> UpdatePlan:
+        wanted = given if given is not None else current.sources
         if not wanted:
             raise SearchIndexError("no sources given and none remembered; name files or folders")
-        if rebuild:
-            current = _manifest.Manifest()
-        plan = plan_update(current, wanted, progress)
-        if not dry_run:
-            if rebuild:
-                self._engine.clear()
-            apply_plan(self._engine, plan)
-            remembered = tuple(dict.fromkeys([*current.sources, *wanted]))
-            _manifest.save(self.path, _manifest.Manifest(plan.files, remembered))
-        return plan.report()
+        return plan_update(_manifest.Manifest() if rebuild else current, wanted, progress)
+
+    def check(self) -> int:
+        """Verify that the index holds exactly the articles its manifest lists, each once.
+
+        Returns:
+            The number of articles.
+
+        Raises:
+            IndexCorruptError: the index and its manifest disagree.
+        """
+        generation = self._engine.generation()
+        keys = self._engine.paragraph_keys()
+        listed = _manifest.load(self.path, generation).article_ids()
+        held = {article_id for article_id, _ in keys}
+        if len(set(keys)) != len(keys):
+            raise IndexCorruptError(f"the index at {self.path} holds a paragraph twice")
+        if held != listed:
+            raise IndexCorruptError(
+                f"the index at {self.path} and its manifest disagree on "
+                f"{len(held ^ listed)} articles; rebuild with 'searchlib index --rebuild'"
+            )
+        return len(held)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -10,7 +10,9 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-PageKind = Literal["text", "html"]
+# "clean" is body text that needs no chrome stripping (a JSON record's "text"): paragraphs
+# are split on blank lines and nothing else.
+PageKind = Literal["text", "html", "clean"]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ record. Metadata the user supplies (a ``<file>.meta.json`` sidecar, or a directo
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import logging
 import os
@@ -27,7 +28,13 @@ JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SIDECAR_SUFFIX = ".meta.json"
 DIRECTORY_META = "searchlib-meta.json"
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# One page is one article: a "page" of many megabytes is a dump or a log, not news, and
+# extracting it would take long for nothing. Collections of records may be large.
+MAX_PAGE_BYTES = 10 * 2**20
+MAX_COLLECTION_BYTES = 1024 * 2**20
+# Share of control characters (other than white space) above which bytes are not text.
+MAX_CONTROL_SHARE = 0.01
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 
 # Characters that web pages use for layout and that carry no meaning in text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -70,6 +77,12 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
+def size_limit(path: Path) -> int:
+    """The largest file of this kind searchlib reads, in bytes."""
+    suffix = path.suffix.lower()
+    return MAX_COLLECTION_BYTES if suffix in JSON_SUFFIXES | JSONL_SUFFIXES else MAX_PAGE_BYTES
+
+
 def decode(data: bytes, source: str) -> str:
     """Decode file bytes to normalised text (NFC, ``\\n`` line ends, plain spaces).
 
@@ -77,6 +90,8 @@ def decode(data: bytes, source: str) -> str:
         SourceError: the bytes are not text.
     """
     text = _decode_bytes(data, source)
+    if _is_binary(text):
+        raise SourceError(source, "binary data, not a text file")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_INVISIBLE).translate(_SPACES)
     return unicodedata.normalize("NFC", text)
@@ -91,8 +106,22 @@ def _decode_bytes(data: bytes, source: str) -> str:
         raise SourceError(source, "binary data, not a text file")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _truncated_utf8(data, exc):
+            log.warning("%s: ends in the middle of a character; that character is dropped", source)
+            return data[: exc.start].decode("utf-8")
         return _decode_guess(data, source)
+
+
+def _truncated_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
+    """True when UTF-8 text is only cut short inside its last character."""
+    return exc.reason == "unexpected end of data" and exc.end == len(data)
+
+
+def _is_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for c in sample if c < " " and c not in _TEXT_CONTROLS)
+    return controls > MAX_CONTROL_SHARE * max(len(sample), 1)
 
 
 def _decode_guess(data: bytes, source: str) -> str:
@@ -133,8 +162,8 @@ def _as_western(data: bytes) -> str | None:
 def read_bytes(path: Path) -> bytes:
     """Read a file whole, with errors as ``SourceError``."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise SourceError(str(path), f"larger than {MAX_FILE_BYTES // 2**20} MB")
+        if path.stat().st_size > size_limit(path):
+            raise SourceError(str(path), too_large(path))
         return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(str(path), "file not found (a broken link?)") from None
@@ -144,6 +173,17 @@ def read_bytes(path: Path) -> bytes:
         raise SourceError(str(path), "is a directory") from None
     except OSError as exc:
         raise SourceError(str(path), exc.strerror or str(exc)) from None
+
+
+def too_large(path: Path) -> str:
+    """Why a file over its size limit is skipped."""
+    return f"larger than {size_limit(path) // 2**20} MB, too large for one article page"
+
+
+def page_digest(page: Page) -> str:
+    """A digest of everything extraction sees of a page: its text, kind and metadata."""
+    data = f"{page.kind}\0{page.supplied!r}\0{page.text}"
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def read_pages(path: str | os.PathLike[str], data: bytes | None = None) -> list[Page]:
@@ -203,7 +243,7 @@ def _record_page(path: Path, number: int, record: Any) -> Page:
     body = record.get("text") or record.get("html") or record.get("body")
     if not isinstance(body, str) or not body.strip():
         raise SourceError(f"{path}#{number}", 'record has no "text" or "html"')
-    kind: PageKind = "text" if record.get("text") or record.get("body") else "html"
+    kind: PageKind = "clean" if record.get("text") or record.get("body") else "html"
     text = decode(body.encode("utf-8", "surrogatepass"), str(path))
     return Page(source=f"{path}#{meta.id or number}", text=text, kind=kind, supplied=meta)
 

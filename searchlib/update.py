@@ -1,8 +1,10 @@
 """Bring an index in step with its source files: find what changed, extract only that.
 
 An update stats every file, hashes only files whose size or modification time changed, and
-re-extracts only files whose content hash changed. Deleted files' articles are removed, a
-renamed file keeps its article, and the same article in two files is indexed once.
+re-extracts only files whose content hash changed; within a JSON or JSON Lines file, only the
+records whose digest changed. Deleted files' articles are removed, a renamed file keeps its
+article, and the same article in two files is indexed once: when the file that owns it changes
+or goes, a copy takes over. A change to a metadata file re-reads the files it describes.
 """
 
 from __future__ import annotations
@@ -15,12 +17,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .documents import to_documents
-from .engine import Engine
 from .errors import SourceError
 from .extract import extract_page
 from .manifest import FileEntry, Manifest
-from .models import Article, ParagraphDoc, Problem, UpdateReport
-from .read import is_metadata_file, is_readable_kind, iter_files, read_bytes, read_pages
+from .models import Page, ParagraphDoc, Problem, UpdateReport
+from .read import (
+    DIRECTORY_META,
+    SIDECAR_SUFFIX,
+    is_metadata_file,
+    is_readable_kind,
+    iter_files,
+    page_digest,
+    read_bytes,
+    read_pages,
+    size_limit,
+    too_large,
+)
 
 log = logging.getLogger("searchlib")
 
@@ -29,11 +41,12 @@ UNSUPPORTED = "not a supported file type (.txt, .html, .htm, .json, .jsonl)"
 
 
 @dataclass
-class _Plan:
+class UpdatePlan:
     """What an update will do, filled in file by file."""
 
     files: dict[str, FileEntry]
     claimed: dict[str, str]
+    metadata: dict[str, tuple[int, int]] = field(default_factory=dict)
     delete: set[str] = field(default_factory=set)
     add: list[ParagraphDoc] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
@@ -56,6 +69,14 @@ class _Plan:
         )
 
 
+@dataclass(frozen=True)
+class _Found:
+    """The files under the sources: article files, and metadata files with their stats."""
+
+    paths: list[str]
+    metadata: dict[str, tuple[int, int]]
+
+
 def absolute_sources(sources: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
     """Sources as absolute paths (links are kept, not resolved), without repeats."""
     return tuple(dict.fromkeys(os.path.abspath(os.fspath(s)) for s in sources))
@@ -63,34 +84,36 @@ def absolute_sources(sources: Iterable[str | os.PathLike[str]]) -> tuple[str, ..
 
 def plan_update(
     manifest: Manifest, sources: Sequence[str], progress: Progress | None = None
-) -> _Plan:
+) -> UpdatePlan:
     """Work out what to delete and add so the index matches the files under ``sources``."""
-    plan = _Plan(files=dict(manifest.files), claimed=_claims(manifest))
-    paths = _collect(sources, plan)
-    present = set(paths)
+    plan = UpdatePlan(files=dict(manifest.files), claimed=_claims(manifest))
+    found = _collect(sources, plan)
+    plan.metadata = _merge_metadata(manifest.metadata, found.metadata, sources)
+    present = set(found.paths)
     gone = [key for key in manifest.files if _under(key, sources) and key not in present]
     for key in gone:
         _remove(plan, key)
-    revived = {k for k, e in manifest.files.items() if e.duplicate_of in set(gone)}
-    for done, key in enumerate(paths, 1):
-        _visit(plan, key, force=key in revived)
+    forced = _described_by(_changed_metadata(manifest.metadata, plan.metadata), found.paths)
+    for done, key in enumerate(found.paths, 1):
+        _visit(plan, key, force=key in forced)
         if progress:
-            progress(done, len(paths))
+            progress(done, len(found.paths))
+    _let_copies_take_over(plan, manifest, released={*gone, *plan.updated})
     return plan
 
 
-def apply_plan(engine: Engine, plan: _Plan) -> None:
-    """Write the plan to the engine in one commit."""
-    if plan.delete or plan.add:
-        engine.write(sorted(plan.delete), plan.add)
+def manifest_after(plan: UpdatePlan, sources: Iterable[str]) -> Manifest:
+    """The manifest that describes the index once ``plan`` is committed."""
+    return Manifest(dict(plan.files), tuple(dict.fromkeys(sources)), dict(plan.metadata))
 
 
 def _claims(manifest: Manifest) -> dict[str, str]:
     return {aid: path for path, entry in manifest.files.items() for aid in entry.article_ids}
 
 
-def _collect(sources: Sequence[str], plan: _Plan) -> list[str]:
+def _collect(sources: Sequence[str], plan: UpdatePlan) -> _Found:
     paths: list[str] = []
+    metadata: dict[str, tuple[int, int]] = {}
     for source in sources:
         try:
             found = list(iter_files([source]))
@@ -99,32 +122,78 @@ def _collect(sources: Sequence[str], plan: _Plan) -> list[str]:
             continue
         for path in found:
             if is_metadata_file(path):
-                continue
-            if not is_readable_kind(path):
+                metadata[str(path)] = _stat_pair(path)
+            elif is_readable_kind(path):
+                paths.append(str(path))
+            else:
                 plan.skipped.append(Problem(str(path), UNSUPPORTED))
-                continue
-            paths.append(str(path))
-    return list(dict.fromkeys(paths))
+    return _Found(list(dict.fromkeys(paths)), metadata)
+
+
+def _stat_pair(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _merge_metadata(
+    old: dict[str, tuple[int, int]], found: dict[str, tuple[int, int]], sources: Sequence[str]
+) -> dict[str, tuple[int, int]]:
+    """Metadata files outside this update's sources are kept; those under them are as found."""
+    kept = {path: stat for path, stat in old.items() if not _under(path, sources)}
+    return kept | found
+
+
+def _changed_metadata(old: dict[str, tuple[int, int]], new: dict[str, tuple[int, int]]) -> set[str]:
+    return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+
+
+def _described_by(metadata_files: set[str], paths: list[str]) -> set[str]:
+    """The article files whose supplied metadata comes from any of ``metadata_files``."""
+    if not metadata_files:
+        return set()
+    sidecars = {m[: -len(SIDECAR_SUFFIX)] for m in metadata_files if m.endswith(SIDECAR_SUFFIX)}
+    folders = {os.path.dirname(m) for m in metadata_files if m.endswith(os.sep + DIRECTORY_META)}
+    return {p for p in paths if p in sidecars or os.path.dirname(p) in folders}
 
 
 def _under(path: str, sources: Sequence[str]) -> bool:
     return any(path == s or path.startswith(s.rstrip(os.sep) + os.sep) for s in sources)
 
 
-def _remove(plan: _Plan, key: str) -> None:
+def _remove(plan: UpdatePlan, key: str) -> None:
     entry = plan.files.pop(key)
-    plan.delete.update(entry.article_ids)
-    for aid in entry.article_ids:
-        plan.claimed.pop(aid, None)
+    _release(plan, key, entry.article_ids)
     plan.removed.append(key)
 
 
-def _visit(plan: _Plan, key: str, *, force: bool) -> None:
+def _release(plan: UpdatePlan, key: str, article_ids: Iterable[str]) -> None:
+    for aid in article_ids:
+        plan.delete.add(aid)
+        if plan.claimed.get(aid) == key:
+            del plan.claimed[aid]
+
+
+def _let_copies_take_over(plan: UpdatePlan, manifest: Manifest, *, released: set[str]) -> None:
+    """Re-read the copies of articles whose owning file changed or was removed."""
+    for key, entry in manifest.files.items():
+        if key in plan.files and released.intersection(entry.duplicate_of):
+            if key in plan.unchanged:
+                plan.unchanged.remove(key)
+            _visit(plan, key, force=True)
+
+
+def _visit(plan: UpdatePlan, key: str, *, force: bool) -> None:
     old = plan.files.get(key)
     try:
         stat = os.stat(key)
         if old and not force and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             plan.unchanged.append(key)
+            return
+        if stat.st_size > size_limit(Path(key)):
+            plan.skipped.append(Problem(key, too_large(Path(key))))
             return
         data = read_bytes(Path(key))
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -132,46 +201,83 @@ def _visit(plan: _Plan, key: str, *, force: bool) -> None:
             plan.files[key] = replace(old, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
             plan.unchanged.append(key)
             return
-        articles = _extract_all(key, data, plan)
+        pages = read_pages(key, data)
     except SourceError as exc:
         plan.failed.append(Problem(key, exc.reason))
         return
     except OSError as exc:
-        plan.failed.append(Problem(key, exc.strerror or str(exc)))
+        plan.failed.append(Problem(key, _os_reason(exc)))
         return
-    _replace(plan, key, old, FileEntry(stat.st_size, stat.st_mtime_ns, digest), articles)
+    _index_pages(plan, key, old, FileEntry(stat.st_size, stat.st_mtime_ns, digest), pages)
 
 
-def _extract_all(key: str, data: bytes, plan: _Plan) -> list[Article]:
-    articles: list[Article] = []
-    for page in read_pages(key, data):
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "file not found (a broken link?)"
+    return exc.strerror or str(exc)
+
+
+def _index_pages(
+    plan: UpdatePlan, key: str, old: FileEntry | None, entry: FileEntry, pages: list[Page]
+) -> None:
+    """Index the pages of one file that are new or changed; keep the ones that are not."""
+    owned = set(old.article_ids) if old else set()
+    known = dict(old.pages) if old else {}
+    kept: list[tuple[str, str]] = []
+    fresh: list[tuple[str, Page]] = []
+    for page in pages:
+        digest = page_digest(page)
+        aid = known.get(digest)
+        if aid in owned and plan.claimed.get(aid) == key:
+            kept.append((digest, aid))
+        else:
+            fresh.append((digest, page))
+    kept_ids = {aid for _, aid in kept}
+    failures = len(plan.failed)
+    done = _extract_fresh(plan, key, fresh, kept_ids=kept_ids)
+    if not kept and not done.pages:
+        if len(plan.failed) == failures:
+            plan.failed.append(Problem(key, "no article found"))
+        return
+    stale = owned - kept_ids
+    plan.delete |= stale
+    _release(plan, key, stale - set(done.article_ids))
+    plan.files[key] = replace(
+        entry,
+        article_ids=tuple(dict.fromkeys([*(aid for _, aid in kept), *done.article_ids])),
+        pages=tuple(kept) + done.pages,
+        duplicate_of=done.duplicate_of,
+    )
+    if old is None:
+        plan.added.append(key)
+    elif fresh or len(kept) != len(owned):
+        plan.updated.append(key)
+    else:
+        plan.unchanged.append(key)
+
+
+def _extract_fresh(
+    plan: UpdatePlan, key: str, fresh: list[tuple[str, Page]], *, kept_ids: set[str]
+) -> FileEntry:
+    """Extract the new and changed pages of one file; the result's size fields are unused."""
+    ids: list[str] = []
+    pages: list[tuple[str, str]] = []
+    owners: list[str] = []
+    for digest, page in fresh:
         try:
-            articles.append(extract_page(page))
+            article = extract_page(page)
         except SourceError as exc:
             plan.failed.append(Problem(page.source, exc.reason))
-    if not articles:
-        raise SourceError(key, "no article found")
-    return articles
-
-
-def _replace(
-    plan: _Plan, key: str, old: FileEntry | None, entry: FileEntry, articles: list[Article]
-) -> None:
-    if old:
-        plan.delete.update(old.article_ids)
-        for aid in old.article_ids:
-            plan.claimed.pop(aid, None)
-    ids: list[str] = []
-    duplicate_of = None
-    for article in articles:
+            continue
+        pages.append((digest, article.id))
         owner = plan.claimed.get(article.id)
         if owner is not None and owner != key:
             plan.duplicates.append(Problem(article.source, f"same article as {owner}"))
-            duplicate_of = owner
-            continue
-        plan.claimed[article.id] = key
-        if article.id not in ids:
+            owners.append(owner)
+        elif article.id in ids or article.id in kept_ids:
+            plan.duplicates.append(Problem(article.source, "same article twice in this file"))
+        else:
+            plan.claimed[article.id] = key
             ids.append(article.id)
             plan.add.extend(to_documents(article))
-    plan.files[key] = replace(entry, article_ids=tuple(ids), duplicate_of=duplicate_of)
-    (plan.updated if old else plan.added).append(key)
+    return FileEntry(0, 0, "", tuple(ids), tuple(pages), tuple(dict.fromkeys(owners)))

@@ -59,7 +59,7 @@ def test_jsonl_records_become_pages_with_supplied_metadata(tmp_path: Path) -> No
     ]
     path.write_text("\n".join(json.dumps(r) for r in records))
     pages = read_pages(path)
-    assert [p.kind for p in pages] == ["text", "html"]
+    assert [p.kind for p in pages] == ["clean", "html"]
     assert pages[0].supplied.date == dt.date(2024, 3, 5)
     assert pages[0].supplied.authors == ("A B",)
     assert pages[1].supplied.authors == ("C D", "E F")

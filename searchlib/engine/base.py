@@ -60,11 +60,48 @@ class EngineResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
+class EngineWriter(Protocol):
+    """One write under the index's lock; nothing is visible to readers before ``commit``."""
+
+    @property
+    def generation(self) -> int:
+        """The number of the state that ``commit`` will create."""
+        ...
+
+    def delete(self, article_ids: Iterable[str]) -> None:
+        """Delete the paragraphs of the given articles."""
+        ...
+
+    def add(self, docs: Iterable[ParagraphDoc]) -> None:
+        """Add paragraph documents."""
+        ...
+
+    def commit(self, *, clear: bool = False) -> None:
+        """Make the changes visible (with ``clear``, drop every older document) and unlock."""
+        ...
+
+    def cancel(self) -> None:
+        """Drop the changes and unlock."""
+        ...
+
+    def __enter__(self) -> EngineWriter: ...
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None: ...
+
+
 class Engine(Protocol):
     """A full-text engine holding paragraph documents."""
 
-    def write(self, delete: Iterable[str], add: Iterable[ParagraphDoc]) -> None:
-        """Delete the paragraphs of the given article ids, add documents, commit once."""
+    def generation(self) -> int:
+        """The number of the last committed state (0 for a new, empty index)."""
+        ...
+
+    def paragraph_keys(self) -> list[tuple[str, int]]:
+        """(article id, position) of every paragraph, for consistency checks."""
+        ...
+
+    def writer(self, *, timeout: float) -> EngineWriter:
+        """Take the write lock, waiting up to ``timeout`` seconds (``IndexLockedError``)."""
         ...
 
     def search(self, request: Request) -> EngineResults:
@@ -73,10 +110,6 @@ class Engine(Protocol):
 
     def paragraph_count(self) -> int:
         """How many paragraphs the engine holds."""
-        ...
-
-    def clear(self) -> None:
-        """Remove every document."""
         ...
 
     def close(self) -> None:

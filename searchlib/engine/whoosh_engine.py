@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,9 @@ AUTHOR_SEPARATOR = "\n"
 class WhooshEngine:
     """A Whoosh index directory holding one document per paragraph."""
 
-    def __init__(self, ix: whoosh_index.Index) -> None:
+    def __init__(self, ix: whoosh_index.Index, path: Path) -> None:
         self._ix = ix
+        self._path = path
         self._searcher: Searcher | None = None
 
     @classmethod
@@ -38,7 +40,7 @@ class WhooshEngine:
             raise IndexCorruptError(f"{path} is a file, not an index directory")
         try:
             if whoosh_index.exists_in(str(path)):
-                return cls(whoosh_index.open_dir(str(path), schema=build_schema()))
+                return cls(whoosh_index.open_dir(str(path), schema=build_schema()), path)
         except (whoosh_index.IndexError, OSError, ValueError, EOFError) as exc:
             raise IndexCorruptError(
                 f"{path} cannot be opened as an index ({exc}); rebuild it with "
@@ -47,35 +49,36 @@ class WhooshEngine:
         if not create:
             raise IndexMissingError(f"no index at {path}; build one with 'searchlib index'")
         path.mkdir(parents=True, exist_ok=True)
-        return cls(whoosh_index.create_in(str(path), build_schema()))
+        return cls(whoosh_index.create_in(str(path), build_schema()), path)
 
     # -- writing -------------------------------------------------------------------------
 
-    def write(self, delete: Iterable[str], add: Iterable[ParagraphDoc]) -> None:
-        """Delete the paragraphs of the given article ids, add documents, commit once."""
+    def generation(self) -> int:
+        """The number of the last committed state (0 for a new, empty index)."""
+        return int(self._ix.latest_generation())
+
+    def paragraph_keys(self) -> list[tuple[str, int]]:
+        """(article id, position) of every live paragraph, for consistency checks."""
+        with self._ix.reader() as reader:
+            return [(f["article_id"], int(f["position"])) for f in reader.all_stored_fields()]
+
+    def writer(self, *, timeout: float = LOCK_TIMEOUT_S) -> WhooshWriter:
+        """Take the index's write lock, waiting up to ``timeout`` seconds for it.
+
+        The lock is an ``fcntl`` lock on Whoosh's lock file, so the kernel drops it when its
+        holder dies: a writer killed with SIGKILL never leaves a lock that blocks the next.
+
+        Raises:
+            IndexLockedError: another process still holds the lock after ``timeout``.
+        """
         try:
-            writer = self._ix.writer(timeout=LOCK_TIMEOUT_S, limitmb=WRITER_LIMIT_MB)
+            writer = self._ix.writer(timeout=timeout, limitmb=WRITER_LIMIT_MB)
         except whoosh_index.LockError:
             raise IndexLockedError(
-                f"another process is writing to the index; waited {LOCK_TIMEOUT_S:.0f} s"
+                f"another process is writing to the index at {self._path}; waited "
+                f"{timeout:g} s for it. Try again when it has finished"
             ) from None
-        try:
-            for article_id in delete:
-                writer.delete_by_term("article_id", article_id)
-            for doc in add:
-                writer.add_document(**_doc_fields(doc))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
-
-    def clear(self) -> None:
-        """Remove every document by committing an empty index over the old one."""
-        try:
-            writer = self._ix.writer(timeout=LOCK_TIMEOUT_S)
-        except whoosh_index.LockError:
-            raise IndexLockedError("another process is writing to the index") from None
-        writer.commit(mergetype=CLEAR)
+        return WhooshWriter(writer, self._path)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -116,6 +119,71 @@ class WhooshEngine:
             self._searcher.close()
             self._searcher = None
         self._ix.close()
+
+
+class WhooshWriter:
+    """One write to the index, holding its lock: deletes and adds, then one commit.
+
+    Nothing is visible to readers until ``commit``; Whoosh writes new segment files and then
+    renames a new table of contents into place, so readers see the old state or the new one.
+    """
+
+    def __init__(self, writer: Any, path: Path) -> None:
+        self._writer = writer
+        self._path = path
+
+    @property
+    def generation(self) -> int:
+        """The number of the state that ``commit`` will create."""
+        return int(self._writer.generation)
+
+    def delete(self, article_ids: Iterable[str]) -> None:
+        """Delete the paragraphs of the given articles."""
+        for article_id in article_ids:
+            self._writer.delete_by_term("article_id", article_id)
+
+    def add(self, docs: Iterable[ParagraphDoc]) -> None:
+        """Add paragraph documents."""
+        for doc in docs:
+            self._writer.add_document(**_doc_fields(doc))
+
+    def commit(self, *, clear: bool = False) -> None:
+        """Make the changes visible (with ``clear``, drop every older document) and unlock."""
+        self._writer.commit(mergetype=CLEAR if clear else None)
+        _sync_directory(self._path)
+
+    def cancel(self) -> None:
+        """Drop the changes and unlock."""
+        self._writer.cancel()
+
+    def __enter__(self) -> WhooshWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        # Whoosh's writer unlocks on commit or cancel; either has run unless an error left
+        # the write half done, and then the lock must still be released.
+        if not self._writer.is_closed:
+            self._writer.cancel()
+
+
+def _sync_directory(path: Path) -> None:
+    """Flush the index files and the directory entry to disk.
+
+    A killed process loses nothing the kernel already holds, but after a power cut the
+    manifest (fsynced) must not describe a state whose segment files were never written.
+    """
+    for entry in os.scandir(path):
+        if entry.is_file() and not entry.name.startswith("."):
+            fd = os.open(entry.path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # -- documents ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from ..errors import SourceError
 from ..models import Article, Page
 from ..read import read_pages
 from .body import find_body, split_lines
-from .html import html_to_text
+from .html import html_page
 from .metadata import (
     byline_lines,
     find_authors,
@@ -44,8 +44,11 @@ def extract_page(page: Page) -> Article:
     Raises:
         SourceError: no article body was found on the page.
     """
-    text = html_to_text(page.text) if page.kind == "html" else page.text
-    lines = split_lines(text)
+    if page.kind == "html":
+        page = html_page(page)
+    if page.kind == "clean":
+        return _clean_article(page)
+    lines = split_lines(page.text)
     title = page.supplied.title or find_title(lines)
     metadata_lines = frozenset([title or "", *byline_lines(lines)])
     body = find_body(lines, skip=metadata_lines)
@@ -63,6 +66,29 @@ def extract_page(page: Page) -> Article:
         url=supplied.url,
         original_outlet=supplied.original_outlet or find_original_outlet(lines),
         captions=body.captions,
+    )
+
+
+def _clean_article(page: Page) -> Article:
+    """An article from clean body text: paragraphs split on blank lines, nothing stripped."""
+    blocks = (" ".join(block.split()) for block in page.text.split("\n\n"))
+    paragraphs = tuple(block for block in blocks if block)
+    title = page.supplied.title
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise SourceError(page.source, "no article body found")
+    supplied = page.supplied
+    return Article(
+        id=article_id(page, title),
+        title=title or paragraphs[0][:80],
+        paragraphs=paragraphs,
+        source=page.source,
+        date=supplied.date,
+        authors=supplied.authors or (),
+        outlet=supplied.outlet,
+        url=supplied.url,
+        original_outlet=supplied.original_outlet,
     )
 
 
