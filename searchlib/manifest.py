@@ -25,6 +25,8 @@ MANIFEST_SUFFIX = ".json"
 _TEMP_PREFIX = ".manifest-"
 _NAME = re.compile(re.escape(MANIFEST_PREFIX) + r"(\d+)" + re.escape(MANIFEST_SUFFIX) + "$")
 FORMAT_VERSION = 2
+# mkstemp makes private files; the manifest is as readable as the engine's own files.
+FILE_MODE = 0o644
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def load(directory: Path, generation: int) -> Manifest:
         return Manifest()
     try:
         return _from_json(json.loads(path.read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise IndexCorruptError(
             f"the index at {directory} has no readable manifest for its state {generation} "
             f"({exc}); rebuild it with 'searchlib index --rebuild SOURCES'"
@@ -138,6 +140,7 @@ def save(directory: Path, manifest: Manifest, generation: int) -> None:
     """
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=_TEMP_PREFIX, suffix=".tmp")
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(_to_json(manifest), out, ensure_ascii=False, separators=(",", ":"))
             out.flush()

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import searchlib
+from searchlib import manifest
 from searchlib.errors import IndexCorruptError, IndexMissingError, QueryError, SearchIndexError
 
 
@@ -153,3 +155,24 @@ def test_index_path_that_is_a_file(tmp_path: Path) -> None:
 def test_missing_index_without_create(tmp_path: Path) -> None:
     with pytest.raises(IndexMissingError):
         searchlib.Index(tmp_path / "none", create=False)
+
+
+def test_check_finds_a_manifest_that_disagrees(
+    seeds_copy: Path, fresh_index: searchlib.Index
+) -> None:
+    fresh_index.update([seeds_copy])
+    assert fresh_index.check() == 5
+    generation = max(int(p.stem.rsplit("-", 1)[1]) for p in fresh_index.path.glob("searchlib-*"))
+    current = manifest.load(fresh_index.path, generation)
+    dropped = dict(list(current.files.items())[1:])
+    manifest.save(fresh_index.path, replace(current, files=dropped), generation)
+    with pytest.raises(IndexCorruptError, match="disagree"):
+        fresh_index.check()
+
+
+def test_exists_after_first_update(seeds_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ix"
+    with searchlib.Index(path) as index:
+        assert not searchlib.Index.exists(path)
+        index.update([seeds_copy])
+    assert searchlib.Index.exists(path)

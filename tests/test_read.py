@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from searchlib.errors import SourceError
-from searchlib.read import decode, iter_files, read_pages, supplied_metadata
+from searchlib.read import decode, iter_files, page_digest, read_pages, supplied_metadata
 
 TEXT = "Headline here\n\nCafé owners said the naïve plan “works”."
 
@@ -86,4 +89,61 @@ def test_empty_file_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     with pytest.raises(SourceError, match="empty"):
+        read_pages(path)
+
+
+def test_decode_drops_only_a_cut_last_character() -> None:
+    data = "Café au lait".encode() + "é".encode()[:1]
+    assert decode(data, "x") == "Café au lait"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(1, 32)) * 50, b"ab\x01\x02\x03\x04" * 100],
+    ids=["all-controls", "mixed-controls"],
+)
+def test_decode_rejects_control_characters_as_binary(data: bytes) -> None:
+    with pytest.raises(SourceError, match="binary"):
+        decode(data, "x")
+
+
+def test_decode_composes_to_nfc_and_drops_zero_width() -> None:
+    assert decode("Cafe\u0301 s\u200bo\ufeff".encode(), "x") == "Café so"
+
+
+@given(st.binary(max_size=300))
+def test_decode_raises_only_source_error(data: bytes) -> None:
+    try:
+        text = decode(data, "x")
+    except SourceError:
+        return
+    assert "\r" not in text and "\u200b" not in text
+    assert unicodedata.is_normalized("NFC", text)
+
+
+def test_page_digest_follows_text_and_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("Headline\n\nBody text of the page.")
+    first = page_digest(read_pages(page)[0])
+    assert page_digest(read_pages(page)[0]) == first
+    (tmp_path / "p.txt.meta.json").write_text(json.dumps({"outlet": "Side"}))
+    assert page_digest(read_pages(page)[0]) != first
+
+
+def test_json_array_and_single_object(tmp_path: Path) -> None:
+    (tmp_path / "list.json").write_text(json.dumps([{"id": "a", "text": "A."}, {"text": "B."}]))
+    (tmp_path / "one.json").write_text(json.dumps({"id": "c", "html": "<p>C.</p>"}))
+    assert [p.source.split("#")[1] for p in read_pages(tmp_path / "list.json")] == ["a", "2"]
+    assert [p.kind for p in read_pages(tmp_path / "one.json")] == ["html"]
+
+
+@pytest.mark.parametrize(
+    "record, reason",
+    [([1, 2], "must be an object"), ({"id": "x", "title": "no body"}, 'no "text"')],
+    ids=["not-object", "no-body"],
+)
+def test_bad_json_records_are_errors(tmp_path: Path, record: object, reason: str) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(record))
+    with pytest.raises(SourceError, match=reason):
         read_pages(path)
