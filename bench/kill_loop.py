@@ -63,16 +63,17 @@ def _update(index_path: Path, src: Path) -> None:
         raise SystemExit(f"update failed with exit status {done.returncode}")
 
 
-def _kill_after(command: list[str], delay: float) -> bool:
-    """Run ``command``, SIGKILL it after ``delay`` s; True when it had already finished."""
+def _kill_after(command: list[str], delay: float) -> float | None:
+    """Run ``command``, SIGKILL it after ``delay`` s; how long it took if it finished first."""
+    start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         proc.wait(timeout=delay)
-        return True
+        return time.perf_counter() - start
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        return False
+        return None
 
 
 def _timed(index_path: Path, src: Path) -> float:
@@ -115,7 +116,17 @@ def main() -> None:
         before = _generation(index_path)
         rebuild = rng.random() < 0.2
         command = _update_command(index_path, src, rebuild=rebuild)
-        finished = _kill_after(command, rng.uniform(0, 1.2 * (full if rebuild else step)))
+        # Most delays fall late in the run, where the manifest and the commit are written.
+        delay = rng.uniform(0.3, 1.3) * (full if rebuild else step)
+        took = _kill_after(command, delay)
+        finished = took is not None
+        # Keep the delays centred on how long an update takes now: a run that finished
+        # says so, and a run still going after ``delay`` takes at least that long.
+        estimate = took if took is not None else delay
+        if rebuild:
+            full = estimate if finished else max(full, estimate)
+        else:
+            step = estimate if finished else max(step, estimate)
         articles = _check(index_path)
         killed += not finished
         committed += _generation(index_path) != before

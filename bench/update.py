@@ -56,9 +56,8 @@ def build(work: Path) -> Path:
 
 def _timed_cli(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "searchlib", *args], check=True, env=env, stdout=subprocess.DEVNULL
-    )
+    command = [sys.executable, "-m", "searchlib", *args]
+    subprocess.run(command, check=True, env=env, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -85,6 +84,33 @@ def one_new_article(index_path: Path, repeat: int) -> None:
         _timed_cli(["index"], env)
     _print("add one article, library (open + update + close)", lib)
     _print("add one article, `python -m searchlib index` (whole process)", cli)
+
+
+def one_changed_record(index_path: Path) -> None:
+    """Edit one record of the JSON Lines corpus, update, then restore it and update again."""
+    path = index_path.parent / "articles" / "articles.jsonl"
+    original = path.read_bytes()
+    first, rest = original.split(b"\n", 1)
+    edited = first.replace(b'"text": "', b'"text": "Revised. ', 1) + b"\n" + rest
+    try:
+        path.write_bytes(edited)
+        start = time.perf_counter()
+        with searchlib.Index(index_path) as index:
+            report = index.update()
+        took = time.perf_counter() - start
+        assert report.updated == (str(path),), report
+    finally:
+        path.write_bytes(original)
+        with searchlib.Index(index_path) as index:
+            index.update()
+    print(f"edit one record of the 28,863 in the JSON Lines file, library: {took:.3f} s")
+
+
+def no_change_on_scale(index_path: Path, repeat: int) -> None:
+    """No-change updates of the scale index, whole process."""
+    env = os.environ | {"SEARCHLIB_INDEX": str(index_path)}
+    times = [_timed_cli(["index"], env) for _ in range(repeat)]
+    _print("no-change update on the scale index, `python -m searchlib index`", times)
 
 
 def no_change_on_seeds(repeat: int) -> None:
@@ -118,6 +144,8 @@ def main() -> None:
         return
     no_change_on_seeds(args.repeat)
     one_new_article(index_path, args.repeat)
+    no_change_on_scale(index_path, args.repeat)
+    one_changed_record(index_path)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from .errors import IndexCorruptError, QueryError, SearchIndexError
 from .models import Hit, Results, UpdateReport
 from .query import parse
 from .snippet import make_snippet
-from .update import Progress, UpdatePlan, absolute_sources, manifest_after, plan_update
+from .update import Progress, UpdatePlan, absolute_sources, plan_update
 
 log = logging.getLogger("searchlib")
 
@@ -91,22 +91,22 @@ class Index:
         given = absolute_sources(sources) if sources is not None else None
         if dry_run:
             current = _manifest.load(self.path, self._engine.generation())
-            return self._plan(current, given, rebuild, progress).report()
+            return self._plan(current, given, rebuild, progress).report
         with self._engine.writer(timeout=self.lock_timeout) as writer:
             current = _manifest.load(self.path, writer.generation - 1)
             plan = self._plan(current, given, rebuild, progress)
-            after = manifest_after(plan, [*current.sources, *(given or ())])
+            after = plan.manifest
             if after == current and not rebuild:
                 writer.cancel()
-                return plan.report()
-            writer.delete(sorted(plan.delete))
+                return plan.report
+            writer.delete(plan.delete)
             writer.add(plan.add)
             # The manifest of the new state is on disk before the state exists, and the old
             # one is kept: whenever a crash strikes, the committed state has its manifest.
             _manifest.save(self.path, after, writer.generation)
             _manifest.prune(self.path, keep={writer.generation - 1, writer.generation})
             writer.commit(clear=rebuild)
-        return plan.report()
+        return plan.report
 
     @staticmethod
     def _plan(
@@ -118,7 +118,8 @@ class Index:
         wanted = given if given is not None else current.sources
         if not wanted:
             raise SearchIndexError("no sources given and none remembered; name files or folders")
-        return plan_update(_manifest.Manifest() if rebuild else current, wanted, progress)
+        start = _manifest.Manifest() if rebuild else current
+        return plan_update(start, wanted, progress, remember=current.sources)
 
     def check(self) -> int:
         """Verify that the index holds exactly the articles its manifest lists, each once.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat as stat_module
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,9 +41,19 @@ Progress = Callable[[int, int], None]
 UNSUPPORTED = "not a supported file type (.txt, .html, .htm, .json, .jsonl)"
 
 
-@dataclass
+@dataclass(frozen=True)
 class UpdatePlan:
-    """What an update will do, filled in file by file."""
+    """What an update will do: the engine's deletes and adds, and the resulting manifest."""
+
+    delete: tuple[str, ...]
+    add: tuple[ParagraphDoc, ...]
+    manifest: Manifest
+    report: UpdateReport
+
+
+@dataclass
+class _Draft:
+    """The plan being worked out, file by file."""
 
     files: dict[str, FileEntry]
     claimed: dict[str, str]
@@ -56,6 +67,10 @@ class UpdatePlan:
     duplicates: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
+
+    def plan(self, sources: Iterable[str]) -> UpdatePlan:
+        manifest = Manifest(self.files, tuple(dict.fromkeys(sources)), self.metadata)
+        return UpdatePlan(tuple(sorted(self.delete)), tuple(self.add), manifest, self.report())
 
     def report(self) -> UpdateReport:
         return UpdateReport(
@@ -83,10 +98,21 @@ def absolute_sources(sources: Iterable[str | os.PathLike[str]]) -> tuple[str, ..
 
 
 def plan_update(
-    manifest: Manifest, sources: Sequence[str], progress: Progress | None = None
+    manifest: Manifest,
+    sources: Sequence[str],
+    progress: Progress | None = None,
+    *,
+    remember: Iterable[str] = (),
 ) -> UpdatePlan:
-    """Work out what to delete and add so the index matches the files under ``sources``."""
-    plan = UpdatePlan(files=dict(manifest.files), claimed=_claims(manifest))
+    """Work out what to delete and add so the index matches the files under ``sources``.
+
+    Args:
+        manifest: what the index holds now.
+        sources: the files and directories to bring the index in step with.
+        progress: called with (files done, files in all).
+        remember: sources that the new manifest remembers besides ``sources``.
+    """
+    plan = _Draft(files=dict(manifest.files), claimed=_claims(manifest))
     found = _collect(sources, plan)
     plan.metadata = _merge_metadata(manifest.metadata, found.metadata, sources)
     present = set(found.paths)
@@ -99,19 +125,14 @@ def plan_update(
         if progress:
             progress(done, len(found.paths))
     _let_copies_take_over(plan, manifest, released={*gone, *plan.updated})
-    return plan
-
-
-def manifest_after(plan: UpdatePlan, sources: Iterable[str]) -> Manifest:
-    """The manifest that describes the index once ``plan`` is committed."""
-    return Manifest(dict(plan.files), tuple(dict.fromkeys(sources)), dict(plan.metadata))
+    return plan.plan([*remember, *sources])
 
 
 def _claims(manifest: Manifest) -> dict[str, str]:
     return {aid: path for path, entry in manifest.files.items() for aid in entry.article_ids}
 
 
-def _collect(sources: Sequence[str], plan: UpdatePlan) -> _Found:
+def _collect(sources: Sequence[str], plan: _Draft) -> _Found:
     paths: list[str] = []
     metadata: dict[str, tuple[int, int]] = {}
     for source in sources:
@@ -163,20 +184,20 @@ def _under(path: str, sources: Sequence[str]) -> bool:
     return any(path == s or path.startswith(s.rstrip(os.sep) + os.sep) for s in sources)
 
 
-def _remove(plan: UpdatePlan, key: str) -> None:
+def _remove(plan: _Draft, key: str) -> None:
     entry = plan.files.pop(key)
     _release(plan, key, entry.article_ids)
     plan.removed.append(key)
 
 
-def _release(plan: UpdatePlan, key: str, article_ids: Iterable[str]) -> None:
+def _release(plan: _Draft, key: str, article_ids: Iterable[str]) -> None:
     for aid in article_ids:
         plan.delete.add(aid)
         if plan.claimed.get(aid) == key:
             del plan.claimed[aid]
 
 
-def _let_copies_take_over(plan: UpdatePlan, manifest: Manifest, *, released: set[str]) -> None:
+def _let_copies_take_over(plan: _Draft, manifest: Manifest, *, released: set[str]) -> None:
     """Re-read the copies of articles whose owning file changed or was removed."""
     for key, entry in manifest.files.items():
         if key in plan.files and released.intersection(entry.duplicate_of):
@@ -185,12 +206,16 @@ def _let_copies_take_over(plan: UpdatePlan, manifest: Manifest, *, released: set
             _visit(plan, key, force=True)
 
 
-def _visit(plan: UpdatePlan, key: str, *, force: bool) -> None:
+def _visit(plan: _Draft, key: str, *, force: bool) -> None:
     old = plan.files.get(key)
     try:
         stat = os.stat(key)
         if old and not force and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             plan.unchanged.append(key)
+            return
+        if not stat_module.S_ISREG(stat.st_mode):
+            # A pipe or device named like a page would block the read forever.
+            plan.failed.append(Problem(key, "not a regular file"))
             return
         if stat.st_size > size_limit(Path(key)):
             plan.skipped.append(Problem(key, too_large(Path(key))))
@@ -218,7 +243,7 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _index_pages(
-    plan: UpdatePlan, key: str, old: FileEntry | None, entry: FileEntry, pages: list[Page]
+    plan: _Draft, key: str, old: FileEntry | None, entry: FileEntry, pages: list[Page]
 ) -> None:
     """Index the pages of one file that are new or changed; keep the ones that are not."""
     owned = set(old.article_ids) if old else set()
@@ -257,7 +282,7 @@ def _index_pages(
 
 
 def _extract_fresh(
-    plan: UpdatePlan, key: str, fresh: list[tuple[str, Page]], *, kept_ids: set[str]
+    plan: _Draft, key: str, fresh: list[tuple[str, Page]], *, kept_ids: set[str]
 ) -> FileEntry:
     """Extract the new and changed pages of one file; the result's size fields are unused."""
     ids: list[str] = []

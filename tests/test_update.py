@@ -229,6 +229,7 @@ def test_bad_files_are_reported_and_do_not_stop_others(
     for name, (data, _) in BAD_FILES.items():
         (src / name).write_bytes(data)
     (src / "broken.txt").symlink_to(src / "missing.txt")
+    os.mkfifo(src / "pipe.txt")
     good = _page(src / "good.txt")
     cut = ARTICLE.format(title="Café owners protest", day="Monday").encode() + "é".encode()[:1]
     (src / "truncated.txt").write_bytes(cut)
@@ -238,6 +239,7 @@ def test_bad_files_are_reported_and_do_not_stop_others(
     for name, (_, reason) in BAD_FILES.items():
         assert reason in reasons[name], name
     assert "broken link" in reasons["broken.txt"]
+    assert reasons["pipe.txt"] == "not a regular file"
     assert fresh_index.search("café").hits[0].title == "Café owners protest"
 
 
