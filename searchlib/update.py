@@ -199,8 +199,9 @@ def _release(plan: _Draft, key: str, article_ids: Iterable[str]) -> None:
 
 def _let_copies_take_over(plan: _Draft, manifest: Manifest, *, released: set[str]) -> None:
     """Re-read the copies of articles whose owning file changed or was removed."""
+    done = {*plan.added, *plan.updated}
     for key, entry in manifest.files.items():
-        if key in plan.files and released.intersection(entry.duplicate_of):
+        if key in plan.files and key not in done and released.intersection(entry.duplicate_of):
             if key in plan.unchanged:
                 plan.unchanged.remove(key)
             _visit(plan, key, force=True)

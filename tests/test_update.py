@@ -366,3 +366,17 @@ def test_killed_updates_leave_a_working_index(src: Path, tmp_path: Path) -> None
 
 def test_size_limit_depends_on_kind() -> None:
     assert read.size_limit(Path("a.txt")) < read.size_limit(Path("a.jsonl"))
+
+
+def test_copy_edited_while_its_original_goes_is_reported_once(
+    src: Path, fresh_index: searchlib.Index
+) -> None:
+    original = _page(src / "a.txt")
+    copy = src / "z-copy.txt"
+    shutil.copy(original, copy)
+    fresh_index.update([src])
+    original.unlink()
+    _page(copy, day="Thursday")
+    report = fresh_index.update()
+    assert report.updated == (str(copy),) and report.removed == (str(original),)
+    assert fresh_index.check() == 1
