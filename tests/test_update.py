@@ -380,3 +380,12 @@ def test_copy_edited_while_its_original_goes_is_reported_once(
     report = fresh_index.update()
     assert report.updated == (str(copy),) and report.removed == (str(original),)
     assert fresh_index.check() == 1
+
+
+def test_no_change_update_writes_nothing(src: Path, fresh_index: searchlib.Index) -> None:
+    _page(src / "a.txt")
+    fresh_index.update([src])
+    before = sorted(p.name for p in fresh_index.path.iterdir())
+    for _ in range(2):
+        assert not fresh_index.update().changed
+    assert sorted(p.name for p in fresh_index.path.iterdir()) == before

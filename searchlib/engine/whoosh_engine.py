@@ -153,8 +153,14 @@ class WhooshWriter:
         _sync_directory(self._path)
 
     def cancel(self) -> None:
-        """Drop the changes and unlock."""
+        """Drop the changes, unlock, and delete the files the unfinished segment began."""
+        segment = self._writer.newsegment.segment_id()
         self._writer.cancel()
+        # Whoosh leaves them until the next commit; a run of no-change updates would pile
+        # them up. The segment id is this writer's alone, so deleting after unlock is safe.
+        for entry in os.scandir(self._path):
+            if entry.name.startswith(segment + "."):
+                Path(entry.path).unlink(missing_ok=True)
 
     def __enter__(self) -> WhooshWriter:
         return self
@@ -163,7 +169,7 @@ class WhooshWriter:
         # Whoosh's writer unlocks on commit or cancel; either has run unless an error left
         # the write half done, and then the lock must still be released.
         if not self._writer.is_closed:
-            self._writer.cancel()
+            self.cancel()
 
 
 def _sync_directory(path: Path) -> None:
