@@ -107,10 +107,13 @@ class WhooshEngine:
         return EngineResults(total=len(results), hits=hits, facets=facets)
 
     def _current_searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._searcher = self._ix.searcher(weighting=scoring.BM25F())
-        else:
-            self._searcher = self._searcher.refresh()
+        if self._searcher is not None and self._searcher.up_to_date():
+            return self._searcher
+        # Not Searcher.refresh(): it reuses a segment's old reader, whose deleted-document
+        # set predates the new commit, so deleted paragraphs would go on matching.
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = self._ix.searcher(weighting=scoring.BM25F())
         return self._searcher
 
     def close(self) -> None:
