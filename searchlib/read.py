@@ -53,8 +53,15 @@ def is_readable_kind(path: Path) -> bool:
     return suffix in known and not is_metadata_file(path)
 
 
-def iter_files(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+def iter_files(
+    sources: Iterable[str | os.PathLike[str]], unreadable: list[SourceError] | None = None
+) -> Iterator[Path]:
     """Yield every file under the given files and directories, sorted, hidden ones skipped.
+
+    Args:
+        sources: files and directories.
+        unreadable: when given, directories that cannot be listed are added to it (as
+            ``SourceError``) and skipped; else they are skipped silently.
 
     Raises:
         SourceError: a source does not exist.
@@ -62,15 +69,20 @@ def iter_files(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, unreadable)
         elif path.exists() or path.is_symlink():
             yield path
         else:
             raise SourceError(str(source), "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _walk(root: Path, unreadable: list[SourceError] | None) -> Iterator[Path]:
+    def note(exc: OSError) -> None:
+        if unreadable is not None:
+            reason = exc.strerror or str(exc)
+            unreadable.append(SourceError(str(exc.filename or root), f"cannot list: {reason}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=note):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith("."):

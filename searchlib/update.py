@@ -90,6 +90,7 @@ class _Found:
 
     paths: list[str]
     metadata: dict[str, tuple[int, int]]
+    unlisted: list[str]
 
 
 def absolute_sources(sources: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
@@ -116,7 +117,12 @@ def plan_update(
     found = _collect(sources, plan)
     plan.metadata = _merge_metadata(manifest.metadata, found.metadata, sources)
     present = set(found.paths)
-    gone = [key for key in manifest.files if _under(key, sources) and key not in present]
+    # Files in a folder that could not be listed are not gone: keep what the index has.
+    gone = [
+        key
+        for key in manifest.files
+        if _under(key, sources) and key not in present and not _under(key, found.unlisted)
+    ]
     for key in gone:
         _remove(plan, key)
     forced = _described_by(_changed_metadata(manifest.metadata, plan.metadata), found.paths)
@@ -135,9 +141,10 @@ def _claims(manifest: Manifest) -> dict[str, str]:
 def _collect(sources: Sequence[str], plan: _Draft) -> _Found:
     paths: list[str] = []
     metadata: dict[str, tuple[int, int]] = {}
+    unreadable: list[SourceError] = []
     for source in sources:
         try:
-            found = list(iter_files([source]))
+            found = list(iter_files([source], unreadable))
         except SourceError as exc:
             plan.failed.append(Problem(source, exc.reason))
             continue
@@ -148,7 +155,8 @@ def _collect(sources: Sequence[str], plan: _Draft) -> _Found:
                 paths.append(str(path))
             else:
                 plan.skipped.append(Problem(str(path), UNSUPPORTED))
-    return _Found(list(dict.fromkeys(paths)), metadata)
+    plan.failed.extend(Problem(exc.source, exc.reason) for exc in unreadable)
+    return _Found(list(dict.fromkeys(paths)), metadata, [exc.source for exc in unreadable])
 
 
 def _stat_pair(path: Path) -> tuple[int, int]:

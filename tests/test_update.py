@@ -20,7 +20,8 @@ from searchlib.errors import IndexLockedError
 
 ARTICLE = (
     "{title}\n\n"
-    "The harbour authority said on {day} that ten ships had docked after the storm.\n\n"
+    "The harbour authority said on {day} that ten ships had docked after the storm, "
+    "in a report titled '{title}'.\n\n"
     "Officials expect full operations to resume by the end of the week, a statement said.\n"
 )
 HTML = (
@@ -171,6 +172,7 @@ def test_deleted_and_renamed_files(src: Path, fresh_index: searchlib.Index) -> N
     page = _page(src / "a.txt")
     gone = _page(src / "b.txt", title="Quarry reopens", day="Sunday")
     fresh_index.update([src])
+    assert fresh_index.search("quarry").total > 0
     gone.unlink()
     page.rename(src / "renamed.txt")
     report = fresh_index.update()
@@ -209,6 +211,7 @@ def test_sources_are_remembered_and_dry_run_writes_nothing(
     assert [Path(p).name for p in report.added] == ["b.txt"]
     assert fresh_index.search("quarry").total == 0
     assert [Path(p).name for p in fresh_index.update().added] == ["b.txt"]
+    assert fresh_index.search("quarry").total > 0
 
 
 # -- bad files -------------------------------------------------------------------------------
@@ -389,3 +392,24 @@ def test_no_change_update_writes_nothing(src: Path, fresh_index: searchlib.Index
     for _ in range(2):
         assert not fresh_index.update().changed
     assert sorted(p.name for p in fresh_index.path.iterdir()) == before
+
+
+def test_folder_that_cannot_be_listed_keeps_its_articles(
+    src: Path, fresh_index: searchlib.Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _page(src / "a.txt")
+    hidden = _page(src / "locked" / "b.txt", title="Quarry reopens")
+    fresh_index.update([src])
+    real = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if Path(path) == hidden.parent:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    report = fresh_index.update()
+    assert [(p.source, p.reason) for p in report.failed] == [
+        (str(hidden.parent), "cannot list: Permission denied")
+    ]
+    assert not report.removed and fresh_index.search("quarry").total > 0
