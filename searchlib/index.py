@@ -38,6 +38,7 @@ class Index:
     Args:
         path: the index directory; default ``default_index_path()``.
         create: create an empty index when none exists (else raise ``IndexMissingError``).
+        lock_timeout: how long ``update`` waits for another writer to finish, in seconds.
 
     Raises:
         IndexMissingError: no index at ``path`` and ``create`` is false.
@@ -90,10 +91,10 @@ class Index:
         """
         given = absolute_sources(sources) if sources is not None else None
         if dry_run:
-            current = _manifest.load(self.path, self._engine.generation())
+            current = self._load_manifest(self._engine.generation(), rebuild)
             return self._plan(current, given, rebuild, progress).report
         with self._engine.writer(timeout=self.lock_timeout) as writer:
-            current = _manifest.load(self.path, writer.generation - 1)
+            current = self._load_manifest(writer.generation - 1, rebuild)
             plan = self._plan(current, given, rebuild, progress)
             after = plan.manifest
             if after == current and not rebuild:
@@ -107,6 +108,16 @@ class Index:
             _manifest.prune(self.path, keep={writer.generation - 1, writer.generation})
             writer.commit(clear=rebuild)
         return plan.report
+
+    def _load_manifest(self, generation: int, rebuild: bool) -> _manifest.Manifest:
+        try:
+            return _manifest.load(self.path, generation)
+        except IndexCorruptError:
+            if not rebuild:
+                raise
+            # A rebuild needs nothing from a damaged manifest but the sources to read.
+            log.warning("%s: manifest unreadable; rebuilding from the sources given", self.path)
+            return _manifest.Manifest()
 
     @staticmethod
     def _plan(

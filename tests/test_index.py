@@ -176,3 +176,13 @@ def test_exists_after_first_update(seeds_copy: Path, tmp_path: Path) -> None:
         assert not searchlib.Index.exists(path)
         index.update([seeds_copy])
     assert searchlib.Index.exists(path)
+
+
+def test_rebuild_repairs_a_lost_manifest(seeds_copy: Path, fresh_index: searchlib.Index) -> None:
+    fresh_index.update([seeds_copy])
+    for path in fresh_index.path.glob("searchlib-manifest-*"):
+        path.unlink()
+    with pytest.raises(IndexCorruptError, match="--rebuild"):
+        fresh_index.update()
+    report = fresh_index.update([seeds_copy], rebuild=True)
+    assert len(report.added) == 5 and fresh_index.check() == 5
