@@ -34,6 +34,8 @@ MAX_PAGE_BYTES = 10 * 2**20
 MAX_COLLECTION_BYTES = 1024 * 2**20
 # Share of control characters (other than white space) above which bytes are not text.
 MAX_CONTROL_SHARE = 0.01
+# In UTF-16 text of a Latin script, the high byte of most characters is zero.
+MIN_UTF16_ZERO_SHARE = 0.5
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 
 # Characters that web pages use for layout and that carry no meaning in text.
@@ -115,7 +117,7 @@ def _decode_bytes(data: bytes, source: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data:
-        raise SourceError(source, "binary data, not a text file")
+        return _decode_utf16_without_bom(data, source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -123,6 +125,19 @@ def _decode_bytes(data: bytes, source: str) -> str:
             log.warning("%s: ends in the middle of a character; that character is dropped", source)
             return data[: exc.start].decode("utf-8")
         return _decode_guess(data, source)
+
+
+def _decode_utf16_without_bom(data: bytes, source: str) -> str:
+    """UTF-16 text that lacks a byte-order mark, told by where its zero bytes fall.
+
+    Raises:
+        SourceError: the zero bytes do not fall as in UTF-16 text: the data is binary.
+    """
+    even, odd = data[0::2], data[1::2]
+    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if len(data) % 2 == 0 and zeros.count(0) > MIN_UTF16_ZERO_SHARE * len(zeros):
+            return data.decode(codec, errors="replace")
+    raise SourceError(source, "binary data, not a text file")
 
 
 def _truncated_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:

@@ -21,9 +21,11 @@ TEXT = "Headline here\n\nCafé owners said the naïve plan “works”."
         TEXT.encode("utf-8"),
         b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
         TEXT.encode("utf-16"),
+        TEXT.encode("utf-16-le"),
+        TEXT.encode("utf-16-be"),
         TEXT.replace("“", '"').replace("”", '"').encode("cp1252"),
     ],
-    ids=["utf8", "utf8-bom", "utf16", "cp1252"],
+    ids=["utf8", "utf8-bom", "utf16", "utf16le-no-bom", "utf16be-no-bom", "cp1252"],
 )
 def test_decode_handles_common_encodings(data: bytes) -> None:
     text = decode(data, "x")

@@ -413,3 +413,14 @@ def test_folder_that_cannot_be_listed_keeps_its_articles(
         (str(hidden.parent), "cannot list: Permission denied")
     ]
     assert not report.removed and fresh_index.search("quarry").total > 0
+
+
+def test_plain_text_indexing_does_not_load_the_html_extractor(src: Path, tmp_path: Path) -> None:
+    _page(src / "a.txt")
+    script = (
+        "import sys, searchlib\n"
+        f"searchlib.Index({str(tmp_path / 'ix')!r}).update([{str(src)!r}])\n"
+        "print('trafilatura' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
