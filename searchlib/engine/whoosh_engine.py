@@ -22,6 +22,7 @@ from .whoosh_schema import DEFAULT_FIELDS, FIELD_MAP, build_schema
 
 LOCK_TIMEOUT_S = 10.0
 WRITER_LIMIT_MB = 128
+OPEN_ATTEMPTS = 3
 AUTHOR_SEPARATOR = "\n"
 
 
@@ -38,14 +39,8 @@ class WhooshEngine:
         """Open the index in ``path``, or create it there when ``create`` is set."""
         if path.exists() and not path.is_dir():
             raise IndexCorruptError(f"{path} is a file, not an index directory")
-        try:
-            if whoosh_index.exists_in(str(path)):
-                return cls(whoosh_index.open_dir(str(path), schema=build_schema()), path)
-        except (whoosh_index.IndexError, OSError, ValueError, EOFError) as exc:
-            raise IndexCorruptError(
-                f"{path} cannot be opened as an index ({exc}); rebuild it with "
-                "'searchlib index --rebuild'"
-            ) from exc
+        if whoosh_index.exists_in(str(path)):
+            return cls(_open_dir(path), path)
         if not create:
             raise IndexMissingError(f"no index at {path}; build one with 'searchlib index'")
         path.mkdir(parents=True, exist_ok=True)
@@ -122,6 +117,24 @@ class WhooshEngine:
             self._searcher.close()
             self._searcher = None
         self._ix.close()
+
+
+def _open_dir(path: Path) -> whoosh_index.Index:
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return whoosh_index.open_dir(str(path), schema=build_schema())
+        except FileNotFoundError:
+            # A writer committed between listing the newest state and reading it, and
+            # deleted the old one: the next attempt finds the new state.
+            if attempt + 1 < OPEN_ATTEMPTS:
+                continue
+            raise IndexCorruptError(f"{path} keeps changing while being opened") from None
+        except (whoosh_index.IndexError, OSError, ValueError, EOFError) as exc:
+            raise IndexCorruptError(
+                f"{path} cannot be opened as an index ({exc}); rebuild it with "
+                "'searchlib index --rebuild'"
+            ) from exc
+    raise AssertionError("unreachable")
 
 
 class WhooshWriter:
