@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -36,11 +37,13 @@ MAX_COLLECTION_BYTES = 1024 * 2**20
 MAX_CONTROL_SHARE = 0.01
 # In UTF-16 text of a Latin script, the high byte of most characters is zero.
 MIN_UTF16_ZERO_SHARE = 0.5
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
-# Characters that web pages use for layout and that carry no meaning in text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+# Characters that web pages use for layout and that carry no meaning in text. Regular
+# expressions, not str.translate: translate with a table is slow on large texts.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+_LINE_ENDS = re.compile("\r\n?")
 
 
 def is_metadata_file(path: Path) -> bool:
@@ -98,7 +101,7 @@ def size_limit(path: Path) -> int:
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode file bytes to normalised text (NFC, ``\\n`` line ends, plain spaces).
+    """Decode file bytes to normalised text (see ``normalise``).
 
     Raises:
         SourceError: the bytes are not text.
@@ -106,8 +109,13 @@ def decode(data: bytes, source: str) -> str:
     text = _decode_bytes(data, source)
     if _is_binary(text):
         raise SourceError(source, "binary data, not a text file")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE).translate(_SPACES)
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """Text with ``\\n`` line ends, plain spaces, no invisible characters, in NFC."""
+    text = _LINE_ENDS.sub("\n", text)
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     return unicodedata.normalize("NFC", text)
 
 
@@ -147,8 +155,7 @@ def _truncated_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
 
 def _is_binary(text: str) -> bool:
     sample = text[:65536]
-    controls = sum(1 for c in sample if c < " " and c not in _TEXT_CONTROLS)
-    return controls > MAX_CONTROL_SHARE * max(len(sample), 1)
+    return len(_CONTROLS.findall(sample)) > MAX_CONTROL_SHARE * max(len(sample), 1)
 
 
 def _decode_guess(data: bytes, source: str) -> str:
@@ -271,7 +278,7 @@ def _record_page(path: Path, number: int, record: Any) -> Page:
     if not isinstance(body, str) or not body.strip():
         raise SourceError(f"{path}#{number}", 'record has no "text" or "html"')
     kind: PageKind = "clean" if record.get("text") or record.get("body") else "html"
-    text = decode(body.encode("utf-8", "surrogatepass"), str(path))
+    text = normalise(body)
     return Page(source=f"{path}#{meta.id or number}", text=text, kind=kind, supplied=meta)
 
 
