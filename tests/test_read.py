@@ -149,3 +149,34 @@ def test_bad_json_records_are_errors(tmp_path: Path, record: object, reason: str
     path.write_text(json.dumps(record))
     with pytest.raises(SourceError, match=reason):
         read_pages(path)
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=8,
+)
+_records = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": _json_values,
+        "title": _json_values,
+        "text": _json_values,
+        "date": _json_values,
+        "author": _json_values,
+        "authors": _json_values,
+    },
+)
+
+
+@given(st.lists(_records | _json_values, max_size=4))
+def test_json_lines_raise_only_source_error(
+    tmp_path_factory: pytest.TempPathFactory, records: list[object]
+) -> None:
+    path = tmp_path_factory.mktemp("j") / "r.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    try:
+        pages = read_pages(path)
+    except SourceError:
+        return
+    assert all(page.kind in ("clean", "html") and page.text.strip() for page in pages)
