@@ -69,10 +69,12 @@ class _Draft:
     failed: list[Problem] = field(default_factory=list)
 
     def plan(self, sources: Iterable[str]) -> UpdatePlan:
+        """The finished plan; the new manifest remembers ``sources``."""
         manifest = Manifest(self.files, tuple(dict.fromkeys(sources)), self.metadata)
         return UpdatePlan(tuple(sorted(self.delete)), tuple(self.add), manifest, self.report())
 
     def report(self) -> UpdateReport:
+        """What the plan does, by outcome."""
         return UpdateReport(
             added=tuple(self.added),
             updated=tuple(self.updated),
@@ -256,16 +258,7 @@ def _index_pages(
 ) -> None:
     """Index the pages of one file that are new or changed; keep the ones that are not."""
     owned = set(old.article_ids) if old else set()
-    known = dict(old.pages) if old else {}
-    kept: list[tuple[str, str]] = []
-    fresh: list[tuple[str, Page]] = []
-    for page in pages:
-        digest = page_digest(page)
-        aid = known.get(digest)
-        if aid in owned and plan.claimed.get(aid) == key:
-            kept.append((digest, aid))
-        else:
-            fresh.append((digest, page))
+    kept, fresh = _sort_pages(plan, key, old, pages)
     kept_ids = {aid for _, aid in kept}
     failures = len(plan.failed)
     done = _extract_fresh(plan, key, fresh, kept_ids=kept_ids)
@@ -288,6 +281,24 @@ def _index_pages(
         plan.updated.append(key)
     else:
         plan.unchanged.append(key)
+
+
+def _sort_pages(
+    plan: _Draft, key: str, old: FileEntry | None, pages: list[Page]
+) -> tuple[list[tuple[str, str]], list[tuple[str, Page]]]:
+    """Split pages into those the index holds unchanged (digest, article id) and the rest."""
+    owned = set(old.article_ids) if old else set()
+    known = dict(old.pages) if old else {}
+    kept: list[tuple[str, str]] = []
+    fresh: list[tuple[str, Page]] = []
+    for page in pages:
+        digest = page_digest(page)
+        aid = known.get(digest)
+        if aid in owned and plan.claimed.get(aid) == key:
+            kept.append((digest, aid))
+        else:
+            fresh.append((digest, page))
+    return kept, fresh
 
 
 def _extract_fresh(
