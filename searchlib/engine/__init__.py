@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Engine, EngineHit, EngineResults, Filters, Request, Sort
+from .base import Engine, EngineHit, EngineResults, EngineSummary, Filters, Request, Sort
 
-__all__ = ["Engine", "EngineHit", "EngineResults", "Filters", "Request", "Sort", "open_engine"]
+__all__ = [
+    "Engine",
+    "EngineHit",
+    "EngineResults",
+    "EngineSummary",
+    "Filters",
+    "Request",
+    "Sort",
+    "open_engine",
+]
 
 
 def open_engine(path: Path, *, create: bool) -> Engine:

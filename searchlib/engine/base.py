@@ -60,6 +60,16 @@ class EngineResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class EngineSummary:
+    """What the engine holds: paragraph counts, by outlet, and the range of dates."""
+
+    paragraphs: int
+    outlets: dict[str, int]
+    first_date: _dt.date | None
+    last_date: _dt.date | None
+
+
 class Engine(Protocol):
     """A full-text engine holding paragraph documents."""
 
@@ -73,6 +83,14 @@ class Engine(Protocol):
 
     def paragraph_count(self) -> int:
         """How many paragraphs the engine holds."""
+        ...
+
+    def article(self, article_id: str) -> tuple[ParagraphDoc, ...]:
+        """The paragraphs of one article, in order (empty when it is not indexed)."""
+        ...
+
+    def summary(self) -> EngineSummary:
+        """Counts and date range over everything indexed."""
         ...
 
     def clear(self) -> None:
