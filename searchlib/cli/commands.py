@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -90,6 +91,12 @@ def _use_color(flag: bool | None) -> bool:
         return False
     ctx = click.get_current_context()
     return ctx.color if ctx.color is not None else sys.stdout.isatty()
+
+
+def _style(flag: bool | None) -> render.Style:
+    color = _use_color(flag)
+    width = shutil.get_terminal_size().columns - 1 if color and sys.stdout.isatty() else None
+    return render.Style(color, width)
 
 
 def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
@@ -179,7 +186,7 @@ def search_command(query: str, **options: Any) -> None:
 def _run_search(query: str, **o: Any) -> None:
     ctx = click.get_current_context()
     fmt = "json" if o["as_json"] else o["fmt"]
-    style = render.Style(_use_color(o["color"]))
+    style = _style(o["color"])
     with _library_errors():
         if o["explain"]:
             click.echo(f"Query: {describe(parse(query))}", err=True)
@@ -327,7 +334,7 @@ def _print_article(article: Any, fmt: str, color: bool | None) -> None:
     if fmt == "json":
         click.echo(render.dumps(render.article_data(article)))
     else:
-        style = render.Style(_use_color(color))
+        style = _style(color)
         click.echo(render.article_text(article, style), color=style.color)
 
 
@@ -349,5 +356,5 @@ def stats_command(fmt: str, as_json: bool, color: bool | None, index_path: Path)
     if as_json or fmt == "json":
         click.echo(render.dumps(render.stats_data(stats)))
     else:
-        style = render.Style(_use_color(color))
+        style = _style(color)
         click.echo(render.stats_text(stats, style), color=style.color)

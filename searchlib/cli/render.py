@@ -10,6 +10,7 @@ import csv
 import datetime as _dt
 import io
 import json
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -41,6 +42,19 @@ class Style:
     """How to decorate text: ANSI styles on a terminal, plain markers elsewhere."""
 
     color: bool
+    width: int | None = None
+
+    def wrap(self, text: str, indent: str) -> str:
+        """Wrap to the terminal width (when known) under a hanging indent."""
+        if not self.width:
+            return indent + text
+        return textwrap.fill(
+            text,
+            self.width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
 
     def title(self, text: str) -> str:
         return click.style(text, bold=True) if self.color else text
@@ -75,7 +89,7 @@ def _hit_text(rank: int, hit: Hit, style: Style) -> str:
     meta = " · ".join(p for p in (hit.outlet, _iso(hit.date), ", ".join(hit.authors)) if p)
     if meta:
         lines.append("   " + style.meta(meta))
-    lines.append("   " + render(hit.snippet, style.match))
+    lines.append(style.wrap(render(hit.snippet, style.match), "   "))
     where = f"{hit.article_id} ¶{hit.position + 1}"
     if hit.more_in_article:
         where += f"  (+{hit.more_in_article} more in this article)"
