@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from .errors import (
+    ArticleNotFoundError,
     IndexCorruptError,
     IndexLockedError,
     IndexMissingError,
@@ -22,17 +23,28 @@ from .errors import (
 )
 from .extract import extract
 from .index import Index, default_index_path, search
-from .models import Article, Hit, Metadata, Problem, Results, Snippet, UpdateReport
+from .models import (
+    Article,
+    Hit,
+    IndexStats,
+    Metadata,
+    Problem,
+    Results,
+    Snippet,
+    UpdateReport,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ArticleNotFoundError",
     "Hit",
     "Index",
     "IndexCorruptError",
     "IndexLockedError",
     "IndexMissingError",
+    "IndexStats",
     "Metadata",
     "Problem",
     "QueryError",

@@ -8,7 +8,8 @@ Every error the library raises on purpose is a ``SearchlibError``::
      │    ├── IndexMissingError     no index at that path
      │    ├── IndexLockedError      another writer holds the lock
      │    └── IndexCorruptError     the path is not a usable index
-     └── QueryError             the query cannot be understood (has a ``hint``)
+     ├── QueryError             the query cannot be understood (has a ``hint``)
+     └── ArticleNotFoundError   no article with that id in the index
 
 Messages say what happened and what to do about it.
 """
@@ -51,3 +52,7 @@ class QueryError(SearchlibError):
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(f"{message} ({hint})" if hint else message)
         self.hint = hint
+
+
+class ArticleNotFoundError(SearchlibError):
+    """No article with the given id is in the index."""

@@ -12,8 +12,8 @@ from typing import Literal
 
 from . import manifest as _manifest
 from .engine import Engine, EngineHit, Filters, Request, open_engine
-from .errors import IndexCorruptError, QueryError, SearchIndexError
-from .models import Hit, Results, UpdateReport
+from .errors import ArticleNotFoundError, IndexCorruptError, QueryError, SearchIndexError
+from .models import Article, Hit, IndexStats, Results, UpdateReport
 from .query import parse
 from .snippet import make_snippet
 from .update import Progress, UpdatePlan, absolute_sources, plan_update
@@ -191,6 +191,45 @@ class Index:
     def paragraph_count(self) -> int:
         """How many paragraphs are indexed."""
         return self._engine.paragraph_count()
+
+    def article(self, article_id: str) -> Article:
+        """The indexed article with this id, rebuilt from its paragraphs.
+
+        Raises:
+            ArticleNotFoundError: no article has that id.
+        """
+        docs = self._engine.article(article_id)
+        if not docs:
+            raise ArticleNotFoundError(
+                f"no article {article_id!r} in {self.path}; search shows article ids"
+            )
+        first = docs[0]
+        return Article(
+            id=first.article_id,
+            title=first.title,
+            paragraphs=tuple(doc.text for doc in docs),
+            source=first.source,
+            date=first.date,
+            authors=first.authors,
+            outlet=first.outlet,
+            url=first.url,
+        )
+
+    def stats(self) -> IndexStats:
+        """Counts, outlets, date range, sources and size of the index."""
+        summary = self._engine.summary()
+        current = _manifest.load(self.path, self._engine.generation())
+        return IndexStats(
+            path=str(self.path),
+            articles=len(current.article_ids()),
+            paragraphs=summary.paragraphs,
+            files=len(current.files),
+            outlets=summary.outlets,
+            first_date=summary.first_date,
+            last_date=summary.last_date,
+            sources=current.sources,
+            size_bytes=sum(f.stat().st_size for f in self.path.iterdir() if f.is_file()),
+        )
 
     def close(self) -> None:
         """Release the index's files."""

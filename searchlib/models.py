@@ -170,3 +170,18 @@ class UpdateReport:
     def ok(self) -> bool:
         """True when no file failed."""
         return not self.failed
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an index holds and where it came from."""
+
+    path: str
+    articles: int
+    paragraphs: int
+    files: int
+    outlets: dict[str, int]
+    first_date: _dt.date | None
+    last_date: _dt.date | None
+    sources: tuple[str, ...]
+    size_bytes: int

@@ -320,3 +320,29 @@ def _bound_date(year: int, month: int | None, day: int | None, end: bool) -> _dt
         last = calendar.monthrange(year, month)[1]
         return _dt.date(year, month, last if end else 1)
     return _dt.date(year, month, day)
+
+
+def describe(node: Node) -> str:
+    """The parsed query as an explicit expression, for ``--explain``."""
+    match node:
+        case Term(text, field):
+            return f"{_field_prefix(field)}{text}"
+        case Phrase(words, field):
+            return f'{_field_prefix(field)}"{" ".join(words)}"'
+        case Prefix(text, field):
+            return f"{_field_prefix(field)}{text}*"
+        case Fuzzy(text, field, distance):
+            return f"{_field_prefix(field)}{text}~{distance}"
+        case DateRange(start, end):
+            return f"date:{start or ''}..{end or ''}"
+        case Not(item):
+            return f"NOT {describe(item)}"
+        case And(items):
+            return "(" + " AND ".join(describe(item) for item in items) + ")"
+        case Or(items):
+            return "(" + " OR ".join(describe(item) for item in items) + ")"
+    raise TypeError(f"not a query node: {node!r}")
+
+
+def _field_prefix(field: str | None) -> str:
+    return f"{field}:" if field else ""

@@ -86,3 +86,113 @@ def test_extract_command(workdir: Path) -> None:
     binary.write_bytes(b"\x00\xff\x00")
     bad = CliRunner().invoke(main, ["extract", str(binary)])
     assert bad.exit_code == 3 and "binary" in bad.output
+
+
+@pytest.fixture
+def indexed(workdir: Path) -> Path:
+    result = CliRunner().invoke(main, ["index", "seeds"])
+    assert result.exit_code == 0, result.output
+    return workdir
+
+
+def _first_id(workdir: Path) -> str:
+    result = CliRunner().invoke(search_command, ["artillery shells", "--json", "-n", "1"])
+    return str(json.loads(result.stdout.splitlines()[0])["article_id"])
+
+
+def test_csv_output_has_header_and_rows(indexed: Path) -> None:
+    import csv
+
+    result = CliRunner().invoke(search_command, ["korea", "--format", "csv", "-n", "3"])
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert len(rows) == 3 and [r["rank"] for r in rows] == ["1", "2", "3"]
+    assert all("korea" in r["snippet"].lower() for r in rows)
+
+
+def test_color_only_when_asked(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = CliRunner().invoke(search_command, ["artillery", "-n", "1"])
+    assert "\x1b[" not in plain.stdout and "**artillery**" in plain.stdout.lower()
+    colored = CliRunner().invoke(search_command, ["artillery", "-n", "1", "--color"])
+    assert "\x1b[" in colored.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    forced_tty = CliRunner().invoke(search_command, ["artillery", "-n", "1"], color=True)
+    assert "\x1b[" not in forced_tty.stdout
+
+
+def test_filters_page_and_sort(indexed: Path) -> None:
+    args = ["korea", "--json", "-n", "50", "--outlet", "lbc"]
+    hits = [
+        json.loads(line) for line in CliRunner().invoke(search_command, args).stdout.splitlines()
+    ]
+    assert hits and {h["outlet"] for h in hits} == {"LBC"}
+    args = ["korea", "--json", "-n", "50", "--since", "2024", "--sort", "date"]
+    hits = [
+        json.loads(line) for line in CliRunner().invoke(search_command, args).stdout.splitlines()
+    ]
+    dates = [h["date"] for h in hits]
+    assert dates and all(d >= "2024-01-01" for d in dates) and dates == sorted(dates, reverse=True)
+    page1 = CliRunner().invoke(search_command, ["korea", "--json", "-n", "2"]).stdout
+    page2 = CliRunner().invoke(search_command, ["korea", "--json", "-n", "2", "-p", "2"]).stdout
+    assert (
+        page1 != page2
+        and "Hits 3-4" in CliRunner().invoke(search_command, ["korea", "-n", "2", "-p", "2"]).stderr
+    )
+
+
+def test_bad_date_option_is_usage_error(indexed: Path) -> None:
+    result = CliRunner().invoke(search_command, ["korea", "--since", "soon"])
+    assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_facets_and_explain(indexed: Path) -> None:
+    result = CliRunner().invoke(search_command, ["korea OR putin", "--facets", "--explain"])
+    assert "Query: (korea OR putin)" in result.stderr
+    assert "By outlet" in result.stdout and "LBC" in result.stdout
+    as_json = CliRunner().invoke(search_command, ["korea", "--facets", "--json"])
+    last = json.loads(as_json.stdout.strip().splitlines()[-1])
+    assert last["facets"]["outlet"]["LBC"] > 0
+
+
+def test_show_article(indexed: Path) -> None:
+    article_id = _first_id(indexed)
+    result = CliRunner().invoke(main, ["show", article_id, "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["id"] == article_id and len(data["paragraphs"]) > 5
+    text = CliRunner().invoke(main, ["show", article_id])
+    assert "Will Taylor" in text.stdout and data["paragraphs"][1] in text.stdout
+    missing = CliRunner().invoke(main, ["show", "no-such-article"])
+    assert missing.exit_code == 1 and "no article" in missing.output
+
+
+def test_stats(indexed: Path) -> None:
+    data = json.loads(CliRunner().invoke(main, ["stats", "--json"]).stdout)
+    assert data["articles"] == 5 and data["files"] == 5 and data["paragraphs"] > 50
+    assert data["first_date"] <= data["last_date"] and data["size_bytes"] > 0
+    text = CliRunner().invoke(main, ["stats"]).stdout
+    assert "Articles" in text and "LBC" in text
+    assert CliRunner().invoke(main, ["stats", "--index", "nowhere"]).exit_code == 3
+
+
+def test_index_json_and_dry_run(workdir: Path) -> None:
+    dry = CliRunner().invoke(main, ["index", "seeds", "--dry-run", "--json"])
+    report = json.loads(dry.stdout)
+    assert report["dry_run"] is True and len(report["added"]) == 5
+    assert not (workdir / "index" / "searchlib-manifest.json").exists()
+
+
+@pytest.mark.parametrize("command", ["search", "index", "extract", "show", "stats"])
+def test_every_command_has_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_help_shows_the_index_variable() -> None:
+    assert "SEARCHLIB_INDEX" in CliRunner().invoke(main, ["search", "--help"]).output
+
+
+def test_extract_text_output(workdir: Path) -> None:
+    path = next((workdir / "seeds").glob("002_*.txt"))
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert "Authors: Olena Mukhina" in result.stdout and "Date: 2024-01-22" in result.stdout

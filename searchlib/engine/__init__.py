@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Engine, EngineHit, EngineResults, EngineWriter, Filters, Request, Sort
+from .base import (
+    Engine,
+    EngineHit,
+    EngineResults,
+    EngineSummary,
+    EngineWriter,
+    Filters,
+    Request,
+    Sort,
+)
 
 __all__ = [
     "Engine",
     "EngineHit",
     "EngineResults",
+    "EngineSummary",
     "EngineWriter",
     "Filters",
     "Request",

@@ -60,6 +60,16 @@ class EngineResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class EngineSummary:
+    """What the engine holds: paragraph counts, by outlet, and the range of dates."""
+
+    paragraphs: int
+    outlets: dict[str, int]
+    first_date: _dt.date | None
+    last_date: _dt.date | None
+
+
 class EngineWriter(Protocol):
     """One write under the index's lock; nothing is visible to readers before ``commit``."""
 
@@ -110,6 +120,14 @@ class Engine(Protocol):
 
     def paragraph_count(self) -> int:
         """How many paragraphs the engine holds."""
+        ...
+
+    def article(self, article_id: str) -> tuple[ParagraphDoc, ...]:
+        """The paragraphs of one article, in order (empty when it is not indexed)."""
+        ...
+
+    def summary(self) -> EngineSummary:
+        """Counts and date range over everything indexed."""
         ...
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from whoosh.writing import CLEAR
 from ..errors import IndexCorruptError, IndexLockedError, IndexMissingError
 from ..models import ParagraphDoc
 from ..query import And, DateRange, Fuzzy, Node, Not, Or, Phrase, Prefix, Term
-from .base import EngineHit, EngineResults, Filters, Request
+from .base import EngineHit, EngineResults, EngineSummary, Filters, Request
 from .whoosh_schema import DEFAULT_FIELDS, FIELD_MAP, build_schema
 
 LOCK_TIMEOUT_S = 10.0
@@ -110,6 +110,25 @@ class WhooshEngine:
             self._searcher.close()
         self._searcher = self._ix.searcher(weighting=scoring.BM25F())
         return self._searcher
+
+    def article(self, article_id: str) -> tuple[ParagraphDoc, ...]:
+        """The paragraphs of one article, in order."""
+        stored = self._current_searcher().documents(article_id=article_id)
+        return tuple(sorted((_stored_doc(f) for f in stored), key=lambda d: d.position))
+
+    def summary(self) -> EngineSummary:
+        """Paragraph counts, by outlet, and the first and last publication dates."""
+        searcher = self._current_searcher()
+        facets = sorting.Facets()
+        facets.add_facet("outlet", sorting.FieldFacet("outlet_facet", maptype=sorting.Count))
+        everything = searcher.search(wq.Every(), limit=1, groupedby=facets)
+        outlets = _facet_counts(everything, ("outlet",))["outlet"]
+        return EngineSummary(
+            paragraphs=self.paragraph_count(),
+            outlets=outlets,
+            first_date=_edge_date(searcher, newest=False),
+            last_date=_edge_date(searcher, newest=True),
+        )
 
     def close(self) -> None:
         """Close the searcher and the index files."""
@@ -393,10 +412,19 @@ def _facets() -> sorting.Facets:
     return facets
 
 
-def _facet_counts(results: Any) -> dict[str, dict[str, int]]:
+def _facet_counts(
+    results: Any, names: Iterable[str] = ("outlet", "year", "author")
+) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
-    for name in ("outlet", "year", "author"):
+    for name in names:
         groups = results.groups(name)
         ranked = sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0])))
         counts[name] = {str(key): int(n) for key, n in ranked if key not in (None, "")}
     return counts
+
+
+def _edge_date(searcher: Searcher, *, newest: bool) -> _dt.date | None:
+    dated = wq.TermRange("date", None, None)
+    found = searcher.search(dated, limit=1, sortedby="date", reverse=newest)
+    value = found[0].get("date") if found else None
+    return _dt.date.fromisoformat(value) if value else None
