@@ -28,6 +28,7 @@ import searchlib
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = ROOT.parent / "shared" / "bench" / "scale" / "articles.jsonl.gz"
+GROWTH = 1.1
 PAGE = "{title}\n\nReporters said on day {n} that the {word} plan had been approved.\n\n{body}\n"
 
 
@@ -122,11 +123,11 @@ def main() -> None:
         finished = took is not None
         # Keep the delays centred on how long an update takes now: a run that finished
         # says so, and a run still going after ``delay`` takes at least that long.
-        estimate = took if took is not None else delay
+        # Killed runs leave their work to the next, so the estimate also creeps up.
         if rebuild:
-            full = estimate if finished else max(full, estimate)
+            full = took if took is not None else max(full * GROWTH, delay)
         else:
-            step = estimate if finished else max(step, estimate)
+            step = took if took is not None else max(step * GROWTH, delay)
         articles = _check(index_path)
         killed += not finished
         committed += _generation(index_path) != before
