@@ -24,7 +24,47 @@ def phrases(name: str) -> tuple[str, ...]:
     return tuple(line.lower() for line in data_lines(name))
 
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+@cache
+def phrase_set(*names: str) -> frozenset[str]:
+    """The lower-cased lines of the data files ``names``, normalised, as a set."""
+    return frozenset(normalise(line) for name in names for line in data_lines(name))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of the data file ``name``, lower-cased."""
+    return frozenset(word.lower() for line in data_lines(name) for word in line.split())
+
+
+@cache
+def section(name: str, heading: str) -> tuple[str, ...]:
+    """The lower-cased lines under ``[heading]`` in the data file ``name``."""
+    found: list[str] = []
+    current = ""
+    for line in data_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif current == heading:
+            found.append(line.lower())
+    return tuple(found)
+
+
+@cache
+def pattern(name: str) -> re.Pattern[str]:
+    """The regular expressions of the data file ``name`` joined into one (case-insensitive)."""
+    return re.compile("|".join(f"(?:{line})" for line in data_lines(name)), re.IGNORECASE)
+
+
+@cache
+def phrase_pattern(name: str) -> re.Pattern[str]:
+    """A pattern finding any phrase of the data file ``name`` as whole words."""
+    alternatives = sorted(map(re.escape, phrases(name)), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'}
+)
 _NON_WORD = re.compile(r"[^\w']+")
 
 

@@ -1,0 +1,139 @@
+"""Per-line features of a plain-text page, the input of the body classifier.
+
+Every feature is generic: length and sentence shape, the share of function words, and whether
+the line matches the multilingual word lists of chrome phrases, calls to action, legal lines
+and caption shapes in ``searchlib/data``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .rules import normalise, pattern, phrase_pattern, phrase_set, section, word_set
+
+MIN_PROSE_WORDS = 8
+MIN_SHORT_SENTENCE_WORDS = 4
+MIN_SHORT_SENTENCE_STOP = 0.2
+MIN_UNPUNCTUATED_WORDS = 40
+MIN_UNPUNCTUATED_STOP = 0.25
+MAX_CHROME_WORDS = 24
+MAX_CTA_WORDS = 30
+# Scripts written without spaces have few "words"; count about one word per this many chars.
+CHARS_PER_WORD = 7
+
+_SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
+_CREDIT_TAIL = re.compile(
+    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*:.*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of a page and the features the classifier reads."""
+
+    text: str
+    key: str
+    words: int
+    stop_share: float
+    ends_sentence: bool
+    chrome: bool
+    legal: bool
+    caption: bool
+    repeated: bool
+
+    @property
+    def prose(self) -> bool:
+        """True when the line reads like a paragraph of running text."""
+        if self.chrome or self.caption or self.repeated:
+            return False
+        if self.ends_sentence:
+            if self.words >= MIN_PROSE_WORDS:
+                return True
+            return (
+                self.words >= MIN_SHORT_SENTENCE_WORDS
+                and self.stop_share >= MIN_SHORT_SENTENCE_STOP
+            )
+        return self.words >= MIN_UNPUNCTUATED_WORDS and self.stop_share >= MIN_UNPUNCTUATED_STOP
+
+
+def analyse(lines: list[str]) -> list[Line]:
+    """Features of each line; ``repeated`` marks lines whose caption key occurs twice."""
+    plain = [normalise(line) for line in lines]
+    keys = [_caption_key(line, key) for line, key in zip(lines, plain, strict=True)]
+    counts = Counter(keys)
+    feats = [
+        _line(line, key, counts[ck] > 1 and bool(ck))
+        for line, key, ck in zip(lines, plain, keys, strict=True)
+    ]
+    # A line whose copy carries a caption mark ("X. Picture: ...") is a caption too.
+    pairs = list(zip(feats, keys, strict=True))
+    captioned = {key for f, key in pairs if f.caption and counts[key] > 1}
+    return [replace(f, caption=True) if key in captioned else f for f, key in pairs]
+
+
+def caption_key(line: str) -> str:
+    """A line normalised for spotting copies: quotes, spacing and a trailing credit ignored."""
+    return _caption_key(line, normalise(line))
+
+
+def _caption_key(line: str, key: str) -> str:
+    credit = _CREDIT_TAIL.search(line)
+    return normalise(line[: credit.start()]) if credit else key
+
+
+def _line(text: str, key: str, repeated: bool) -> Line:
+    tokens = key.split()
+    n = max(len(tokens), len(text) // CHARS_PER_WORD if len(tokens) <= 2 else 0)
+    stops = word_set("stopwords.txt")
+    share = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
+    legal = bool(phrase_pattern("legal.txt").search(text))
+    return Line(
+        text=text,
+        key=key,
+        words=n,
+        stop_share=share,
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        chrome=is_chrome(text, key, tokens) or is_call_to_action(key, tokens),
+        legal=legal,
+        caption=bool(pattern("captions.txt").search(text)),
+        repeated=repeated,
+    )
+
+
+def is_chrome(text: str, key: str, tokens: list[str]) -> bool:
+    """True for a chrome phrase alone, or leading a short line or a "Phrase: ..." line."""
+    if len(tokens) > MAX_CHROME_WORDS:
+        return False
+    known = phrase_set("chrome_en.txt", "chrome_intl.txt")
+    if key in known:
+        return True
+    for size in range(1, min(4, len(tokens)) + 1):
+        head = " ".join(tokens[:size])
+        if head in known and (len(tokens) <= 6 or _labelled(text, size)):
+            return True
+    return False
+
+
+def _labelled(text: str, size: int) -> bool:
+    """True when the first ``size`` words are followed by a label mark such as ":"."""
+    return _LABELLED[size].match(text) is not None
+
+
+_LABELLED = {
+    size: re.compile(rf"^\W*(?:[\w']+\W*?){{{size}}}\s*([:|›»\-–—])") for size in range(1, 5)
+}
+
+
+def is_call_to_action(key: str, tokens: list[str]) -> bool:
+    """True for "Join our channel", "Subscribe to our newsletter" and the like."""
+    if not tokens or len(tokens) > MAX_CTA_WORDS:
+        return False
+    verbs = frozenset(section("cta.txt", "verbs"))
+    if not any(" ".join(tokens[:size]) in verbs for size in range(1, min(4, len(tokens)) + 1)):
+        return False
+    objects = section("cta.txt", "objects")
+    present = set(tokens)
+    return any(obj in present or (" " in obj and obj in key) for obj in objects)

@@ -1,0 +1,62 @@
+"""Unit tests for extract/body.py and extract/lines.py: the line classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchlib.extract.body import densest_run, find_body
+from searchlib.extract.lines import analyse, caption_key, is_call_to_action
+
+PROSE = [
+    "The council approved the new budget on Tuesday after a long debate in the chamber.",
+    "Members of the opposition said the plan would cut services that many families rely on.",
+    "The mayor said the city had no choice but to balance its books this year.",
+]
+
+
+def test_densest_run_finds_the_heaviest_span() -> None:
+    assert densest_run([-1, 5, -1, 4, -9, 3]) == (1, 4)
+    assert densest_run([-1, -2]) == (0, 0)
+
+
+def test_navigation_and_related_lists_fall_outside_the_body() -> None:
+    nav = ["Home", "News", "Sport", "Weather"]
+    related = ["Man arrested after crash on motorway", "Storm to bring heavy rain to coast"]
+    body = find_body([*nav, "Headline", *PROSE, "Most read", *related])
+    assert body.paragraphs == tuple(PROSE)
+
+
+def test_subheading_between_paragraphs_is_kept() -> None:
+    lines = [PROSE[0], "What happens next", PROSE[1], PROSE[2]]
+    assert find_body(lines).paragraphs == tuple(lines)
+
+
+def test_caption_copies_are_captions_not_body() -> None:
+    caption = "Firefighters at the scene of the blaze on Tuesday"
+    lines = [PROSE[0], caption, caption + ". Picture: Agency", PROSE[1], PROSE[2]]
+    body = find_body(lines)
+    assert body.paragraphs == tuple(PROSE)
+    assert caption in body.captions
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to our newsletter for the latest news!",
+        "Join our Telegram channel and get important news first!",
+        "Folgen Sie uns auf Facebook",
+    ],
+)
+def test_calls_to_action(line: str) -> None:
+    feats = analyse([line])[0]
+    assert is_call_to_action(feats.key, feats.key.split())
+    assert not feats.prose
+
+
+def test_trailing_disclaimer_is_trimmed() -> None:
+    disclaimer = "The views expressed on this site are not those of the editors of the site."
+    assert find_body([*PROSE, disclaimer]).paragraphs == tuple(PROSE)
+
+
+def test_caption_key_ignores_quotes_and_credits() -> None:
+    assert caption_key("Kim’s rally. Picture: Agency") == caption_key("Kim's rally")
