@@ -11,31 +11,44 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .rules import phrases, word_set
+from .rules import phrase_pattern, phrases, word_set
 
 MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 4
 MAX_BYLINE_WORDS = 16
-LOOK_BEHIND = 4
+MAX_INLINE_WORDS = 12
+MAX_WORDS_BEFORE_INLINE = 5
+LOOK_BEHIND = 6
 LOOK_AHEAD = 4
 TAIL_LINES = 6
 
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
-_CUT = re.compile(r"\s+(?:[-–—|(•·]|\bfor\b|\bin\b|\bat\b|\bon\b|\bfür\b)\s*.*$")
-_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$|^(?:van|von|de|der|den|da|del|di|le|la|bin|al)$")
+# Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
+_CUT = re.compile(
+    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\d).*$"
+)
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
+
+
+@cache
+def _lead_words() -> str:
+    return "|".join(sorted(map(re.escape, phrases("bylines.txt")), key=len, reverse=True))
 
 
 @cache
 def _byline() -> re.Pattern[str]:
-    words = sorted(map(re.escape, phrases("bylines.txt")), key=len, reverse=True)
-    lead = "|".join(words)
     # The byline word, then a colon, spaces, or straight on to a capital ("byOlena").
-    return re.compile(rf"^(?:{lead})(?:\s*:\s*|\s+|(?=[A-ZÀ-Þ]))(?P<names>.+)$", re.IGNORECASE)
+    return re.compile(
+        rf"^(?:{_lead_words()})(?:\s*:\s*|\s+|(?=[A-ZÀ-Þ]))(?P<names>.+)$", re.IGNORECASE
+    )
 
 
-_INLINE_BY = re.compile(
-    r"^(?:posted|published|written|updated)\b.*?\bby\s+(?P<names>[A-Z].+)$", re.I
-)
+@cache
+def _inline() -> re.Pattern[str]:
+    """A byline word inside a short line: "22 May 2023 by Jane Roe", "Ein Artikel von X"."""
+    return re.compile(rf"\s(?i:{_lead_words()})\s+(?P<names>[A-ZÀ-Þ].*)$")
+
+
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
 
 
@@ -52,24 +65,59 @@ def find_authors(
     """
     lo = max(0, min(anchor, body_start) - LOOK_BEHIND)
     for i in range(lo, min(len(lines), body_start + LOOK_AHEAD)):
+        if i == anchor:
+            continue
         names = byline_names(lines[i], lines[i + 1] if i + 1 < len(lines) else "")
+        names = names or _dated_name(lines, i)
         if names:
             return names
-    for line in lines[max(body_start, body_end - TAIL_LINES) : body_end + TAIL_LINES]:
+    return _tail_names(lines[max(body_start, body_end - TAIL_LINES) : body_end + TAIL_LINES])
+
+
+def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
+    """Names from "Reporting by X" or an "Author: X" line at the end of the article."""
+    for line in lines:
         match = _REPORTING.search(line)
         if match:
+            return clean_names(match.group("names"))
+        match = _byline().match(line)
+        if match and ":" in line[: match.start("names")]:
             return clean_names(match.group("names"))
     return ()
 
 
 def byline_names(line: str, following: str = "") -> tuple[str, ...]:
     """The names of a byline line (or of the next line when this one is a bare "By")."""
-    if len(line.split()) > MAX_BYLINE_WORDS:
+    if len(line.split()) > MAX_BYLINE_WORDS or phrase_pattern("legal.txt").search(line):
         return ()
     if line.strip(" :").lower() in phrases("bylines.txt"):
         return clean_names(following) if len(following.split()) <= MAX_BYLINE_WORDS else ()
-    match = _byline().match(line) or _INLINE_BY.search(line)
+    match = _byline().match(line)
+    if not match and len(line.split()) <= MAX_INLINE_WORDS:
+        match = _inline().search(line)
+        if match and len(line[: match.start()].split()) > MAX_WORDS_BEFORE_INLINE:
+            match = None
     return clean_names(match.group("names")) if match else ()
+
+
+def _dated_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """A bare name printed with a date on its line or the next ("Jane Roe" / "4 May 2023")."""
+    line = lines[i]
+    rest = _DATE_TEXT.sub(" ", line).strip(" ,|·•-–—")
+    if rest == line.strip():
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if not (len(following.split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(following)):
+            return ()
+    name = _person(rest)
+    return (name,) if name and " " in name else ()
+
+
+_DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
+
+
+def is_byline(line: str) -> bool:
+    """True for a short line that starts like a byline, whatever follows."""
+    return len(line.split()) <= MAX_BYLINE_WORDS and bool(_byline().match(line))
 
 
 def clean_names(text: str) -> tuple[str, ...]:
@@ -91,9 +139,16 @@ def _person(text: str) -> str | None:
         tokens = _before_role(tokens, roles)
     if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS:
         return None
-    if not all(_NAME_WORD.match(t) for t in tokens) or any(c.isdigit() for c in text):
+    if not all(_NAME_WORD.match(t) or t in _PARTICLES for t in tokens):
+        return None
+    if any(c.isdigit() for c in text) or not _NAME_WORD.match(tokens[-1]):
         return None
     return " ".join(tokens)
+
+
+_PARTICLES = frozenset(
+    "van von de der den da del di le la du des dos ten ter bin al el".split()  # noqa: SIM905
+)
 
 
 def _before_role(tokens: list[str], roles: frozenset[str]) -> list[str]:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .authors import byline_names
+from .authors import byline_names, is_byline
 from .dates import parse_date
 from .lines import Line
 from .rules import normalise
@@ -22,17 +22,24 @@ MAX_OUTLET_LINE_WORDS = 16
 FOOTER_LINES = 40
 # Score of a headline candidate: a line printed twice (page title and headline) is the
 # strongest hint; closeness to the body breaks ties.
-REPEAT_BONUS = 3.0
+REPEAT_BONUS = 1.5
 DISTANCE_COST = 0.15
 FULL_STOP_COST = 2.0
-LENGTH_GAIN = 0.1
-FULL_LENGTH = 15
+LENGTH_GAIN = 0.2
+FULL_LENGTH = 10
+MIN_REPEAT_WORDS = 4
+LABEL_COST = 1.0
+LABEL_WORDS = 2
+META_BONUS = 2.5
+META_REACH = 3
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—:-]\s+[^|–—:-]{2,40}$|\s+[|]\s+.*$")
 _ORIGINAL = re.compile(
     r"originally (?:published|appeared) (?:by|in|on|at) (?:the )?(?P<name>[A-Z][\w&.' -]+?)"
     r"(?=\s+(?:and|on)\b|[.,;]|$)"
 )
+# Two path separators in a short line: a breadcrumb trail ("Home » News » World").
+_BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
 _WIRE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'/-]{2,40}\((?P<name>[A-Z][A-Za-z]{1,12})\)\s*[—–-]")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
@@ -48,15 +55,30 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     best: tuple[float, int] | None = None
     lo = max(0, body_start - TITLE_WINDOW)
     for i in range(lo, min(len(feats), body_start + 1)):
-        if not _headline_shaped(feats[i]):
-            continue
-        score = REPEAT_BONUS * (counts[_title_key(feats[i].text)] > 1)
-        score -= DISTANCE_COST * (body_start - i)
-        score -= FULL_STOP_COST * feats[i].text.endswith(".")
-        score += LENGTH_GAIN * min(feats[i].words, FULL_LENGTH)
-        if best is None or score > best[0]:
-            best = (score, i)
+        if _headline_shaped(feats[i]):
+            score = _title_score(feats, i, body_start, counts[_title_key(feats[i].text)] > 1)
+            if best is None or score > best[0]:
+                best = (score, i)
     return best[1] if best else None
+
+
+def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool) -> float:
+    line = feats[i]
+    score = REPEAT_BONUS * (repeated and line.words >= MIN_REPEAT_WORDS)
+    score -= DISTANCE_COST * (body_start - i)
+    score -= FULL_STOP_COST * line.text.endswith(".")
+    score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
+    score -= LABEL_COST * (line.words <= LABEL_WORDS)
+    following = feats[i + 1 : i + 1 + META_REACH]
+    score += META_BONUS * any(_is_meta_line(f.text) for f in following)
+    return score
+
+
+def _is_meta_line(text: str) -> bool:
+    """A date or byline line, as printed just under a headline."""
+    return len(text.split()) <= MAX_OUTLET_LINE_WORDS and bool(
+        byline_names(text) or parse_date(text)
+    )
 
 
 def clean_title(text: str) -> str:
@@ -70,13 +92,15 @@ def _title_key(text: str) -> str:
 
 
 def _headline_shaped(line: Line) -> bool:
-    if line.chrome or line.caption or line.legal:
+    if line.chrome or line.caption or line.legal or (line.prose and line.text.endswith(".")):
         return False
     if not MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS:
         return False
     if line.text[:1].islower() or line.text.endswith((",", ":", ";")):
         return False
-    return not (byline_names(line.text) or parse_date(line.text))
+    if _BREADCRUMB.search(line.text) or is_byline(line.text):
+        return False
+    return not parse_date(line.text)
 
 
 def find_outlet(lines: Sequence[str], body_start: int) -> str | None:
