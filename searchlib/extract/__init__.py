@@ -52,13 +52,14 @@ def extract_page(page: Page) -> Article:
     title = page.supplied.title or found_title
     paragraphs = _without(body, {title or "", lines[title_at] if title_at is not None else ""})
     supplied = page.supplied
+    captions = frozenset(i for i, f in enumerate(feats) if f.caption)
     anchor = body.start if title_at is None else title_at
     return Article(
         id=article_id(page, title),
         title=title or paragraphs[0][:80],
         paragraphs=paragraphs,
         source=page.source,
-        date=supplied.date or find_date(lines, title_at, body.start),
+        date=supplied.date or find_date(lines, title_at, body.start, captions),
         authors=supplied.authors or find_authors(lines, anchor, body.start, body.end),
         outlet=supplied.outlet or find_outlet(lines, body.start),
         url=supplied.url,

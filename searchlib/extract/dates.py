@@ -20,20 +20,25 @@ if TYPE_CHECKING:
 
 MIN_YEAR = 1990
 MAX_YEARS_AHEAD = 2
-MAX_DATE_LINE_WORDS = 14
-LOOK_AHEAD = 4
-LOOK_BEHIND = 3
+MAX_DATE_LINE_WORDS = 20
+LOOK_AHEAD = 8
+LOOK_BEHIND = 6
+WIDE_REACH = 40
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
 _WORDY = re.compile(
     r"""(?ix)
-    (?: \b\d{1,2}(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+[^\W\d_]{3,12}\.?(?:\s+de)?,?\s+\d{4}\b
-      | \b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b )
+    (?: \b\d{1,2}(?:st|nd|rd|th|er|\.|º)?(?:\s+de)?\s+[^\W\d_]{3,12}\.?(?:\s+de)?,?\s+\d{4}
+      | \b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4} )
     """
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> _dt.date | None:
     """The first date in ``text`` (ISO, numeric day-first, or with a month name), or None."""
     found: list[tuple[int, _dt.date]] = []
@@ -98,13 +103,19 @@ def _valid(year: int, month: int, day: int) -> _dt.date | None:
         return None
 
 
-def find_date(lines: Sequence[str], title_at: int | None, body_start: int) -> _dt.date | None:
+def find_date(
+    lines: Sequence[str],
+    title_at: int | None,
+    body_start: int,
+    captions: frozenset[int] = frozenset(),
+) -> _dt.date | None:
     """The publication date: next to the headline or byline, strongest signal first.
 
     Args:
         lines: the page's non-empty lines.
         title_at: the line number of the headline, if found.
         body_start: the first line of the body.
+        captions: numbers of caption lines, whose dates are when a photo was taken.
 
     Returns:
         A "Published ..." date near the head, else the first date on a short line between the
@@ -114,9 +125,17 @@ def find_date(lines: Sequence[str], title_at: int | None, body_start: int) -> _d
     anchor = title_at if title_at is not None else body_start
     head = range(max(0, anchor - LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD))
     marked = [i for i in head if phrase_pattern("publish_markers.txt").search(lines[i])]
+    # A marker alone on its line ("Published:") labels the line after it.
+    marked = [j for i in marked for j in (i, i + 1) if j < len(lines)]
     after = [i for i in head if i >= anchor and _short(lines[i])]
     before = [i for i in head if 0 < i < anchor and _short(lines[i])]
-    for i in (*marked, *after, *reversed(before)):
+    wide = range(max(1, anchor - WIDE_REACH), min(len(lines), body_start + WIDE_REACH))
+    nearest = sorted(
+        (i for i in wide if i not in head and _short(lines[i])), key=lambda i: abs(i - anchor)
+    )
+    for i in (*marked, *after, *reversed(before), *nearest):
+        if i in captions or not _DIGIT.search(lines[i]):
+            continue
         date = parse_date(lines[i])
         if date:
             return date
