@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .rules import normalise, pattern, phrase_pattern, phrase_set, section, word_set
+from .rules import has_phrase, matches_any, normalise, phrase_set, section, word_set
 
 MIN_PROSE_WORDS = 8
 MIN_SHORT_SENTENCE_WORDS = 4
@@ -20,6 +20,7 @@ MIN_UNPUNCTUATED_WORDS = 40
 MIN_UNPUNCTUATED_STOP = 0.25
 MAX_CHROME_WORDS = 24
 MAX_CTA_WORDS = 30
+MIN_CAPTION_WORDS = 2
 # Scripts written without spaces have few "words"; count about one word per this many chars.
 CHARS_PER_WORD = 7
 
@@ -80,7 +81,7 @@ def caption_key(line: str) -> str:
 
 
 def _caption_key(line: str, key: str) -> str:
-    credit = _CREDIT_TAIL.search(line)
+    credit = _CREDIT_TAIL.search(line) if ":" in line else None
     return normalise(line[: credit.start()]) if credit else key
 
 
@@ -89,16 +90,16 @@ def _line(text: str, key: str, repeated: bool) -> Line:
     n = max(len(tokens), len(text) // CHARS_PER_WORD if len(tokens) <= 2 else 0)
     stops = word_set("stopwords.txt")
     share = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
-    legal = bool(phrase_pattern("legal.txt").search(text))
+    legal = has_phrase("legal.txt", text, tokens)
     return Line(
         text=text,
         key=key,
         words=n,
         stop_share=share,
         ends_sentence=bool(_SENTENCE_END.search(text)),
-        chrome=is_chrome(text, key, tokens) or is_call_to_action(key, tokens),
+        chrome=is_chrome(text, key, tokens) or (n > 1 and is_call_to_action(key, tokens)),
         legal=legal,
-        caption=bool(pattern("captions.txt").search(text)),
+        caption=len(tokens) >= MIN_CAPTION_WORDS and matches_any("captions.txt", text.lower()),
         repeated=repeated,
     )
 

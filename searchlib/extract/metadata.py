@@ -51,15 +51,26 @@ _PUBLISHED_BY = re.compile(r"^(?i:published by) (?P<name>[A-Z][\w&.' -]{1,40}?)\
 
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """The line number of the headline: a headline-shaped line just above the body."""
-    counts = Counter(_title_key(f.text) for f in feats)
+    counts = _title_counts(feats)
     best: tuple[float, int] | None = None
     lo = max(0, body_start - TITLE_WINDOW)
     for i in range(lo, min(len(feats), body_start + 1)):
         if _headline_shaped(feats[i]):
-            score = _title_score(feats, i, body_start, counts[_title_key(feats[i].text)] > 1)
+            repeated = counts[_title_key(feats[i].text)] > 1
+            score = _title_score(feats, i, body_start, repeated)
             if best is None or score > best[0]:
                 best = (score, i)
     return best[1] if best else None
+
+
+def _title_counts(feats: Sequence[Line]) -> Counter[str]:
+    """How often each line occurs, a "Headline | Outlet" line counted as its headline."""
+    return Counter(
+        _title_key(f.text) if _SUFFIX_MARKS.intersection(f.text) else f.key for f in feats
+    )
+
+
+_SUFFIX_MARKS = frozenset("|–—:-")
 
 
 def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool) -> float:
