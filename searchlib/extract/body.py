@@ -16,11 +16,14 @@ from .lines import Line, analyse
 
 # Weights of the densest-run search: a prose line counts its words (capped, so one huge
 # block cannot swallow a page of chrome around it), other lines cost a little each.
-MAX_LINE_WEIGHT = 60
+MAX_LINE_WEIGHT = 40
+# Short sentences (teasers of related articles) earn little; paragraphs earn a lot.
+PROSE_OFFSET = 8.0
 CHROME_COST = 4.0
-OTHER_COST = 2.5
+OTHER_COST = 4.0
 CAPTION_COST = 1.0
 MAX_SUBHEAD_WORDS = 15
+MAX_INNER_RUN = 6
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     """
     feats = analyse(lines) if feats is None else feats
     start, end = densest_run([_weight(f) for f in feats])
-    kept = [i for i in range(start, end) if _keep(feats, i)]
+    kept = _kept_lines(feats, start, end)
     kept = _trim_edges(feats, kept)
     captions = [f.text for f in feats if f.caption or f.repeated]
     return Body(
@@ -63,7 +66,7 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
 
 def _weight(line: Line) -> float:
     if line.prose:
-        return float(min(line.words, MAX_LINE_WEIGHT))
+        return float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
     if line.caption or line.repeated:
         return -CAPTION_COST
     if line.chrome or line.legal:
@@ -84,23 +87,31 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _keep(feats: list[Line], i: int) -> bool:
-    line = feats[i]
-    if line.prose:
-        return not (line.legal and line.words <= MAX_SUBHEAD_WORDS)
-    return _is_subhead(feats, i)
+def _kept_lines(feats: list[Line], start: int, end: int) -> list[int]:
+    """Prose lines of the run, and short runs of other lines between two prose lines.
+
+    Such runs are subheadings and list items; chrome, captions and legal lines never count.
+    """
+    kept: list[int] = []
+    pending: list[int] = []
+    for i in range(start, end):
+        line = feats[i]
+        if line.prose and not (line.legal and line.words <= MAX_SUBHEAD_WORDS):
+            if kept and len(pending) <= MAX_INNER_RUN:
+                kept += pending
+            kept.append(i)
+            pending = []
+        elif _inner_candidate(line):
+            pending.append(i)
+        else:
+            pending = [-1] * (MAX_INNER_RUN + 1)
+    return [i for i in kept if i >= 0]
 
 
-def _is_subhead(feats: list[Line], i: int) -> bool:
-    """A short heading between two paragraphs of the body."""
-    line = feats[i]
+def _inner_candidate(line: Line) -> bool:
     if line.chrome or line.caption or line.repeated or line.legal:
         return False
-    if not 1 <= line.words <= MAX_SUBHEAD_WORDS or line.text.endswith((",", ";")):
-        return False
-    before = feats[i - 1] if i > 0 else None
-    after = feats[i + 1] if i + 1 < len(feats) else None
-    return bool(before and before.prose and after and after.prose)
+    return line.words <= MAX_SUBHEAD_WORDS * 2 and not line.text.endswith((",", ";"))
 
 
 def _trim_edges(feats: list[Line], kept: list[int]) -> list[int]:
