@@ -60,3 +60,16 @@ def test_trailing_disclaimer_is_trimmed() -> None:
 
 def test_caption_key_ignores_quotes_and_credits() -> None:
     assert caption_key("Kim’s rally. Picture: Agency") == caption_key("Kim's rally")
+
+
+def test_an_article_split_by_a_list_keeps_both_parts() -> None:
+    nav = ["Home", "News", "Sport", "Weather", "Contact", "Login"]
+    items = [f"Item {n}: a stall, a tent or a stage" for n in range(12)]
+    body = find_body([*nav, PROSE[0], PROSE[1], *items, PROSE[2], PROSE[1] + " Again."])
+    assert PROSE[0] in body.paragraphs
+    assert PROSE[2] in body.paragraphs
+
+
+@pytest.mark.parametrize("label", ["11 Comments", "Related posts", "Neueste Artikel"])
+def test_counted_and_multilingual_labels_are_chrome(label: str) -> None:
+    assert analyse([label])[0].chrome

@@ -24,6 +24,9 @@ OTHER_COST = 4.0
 CAPTION_COST = 1.0
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
+# A further run is kept when it weighs this share of the densest run, and at least this much.
+EXTRA_RUN_SHARE = 0.3
+MIN_EXTRA_RUN = 10.0
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,11 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         The paragraphs, the captions, and the span of line numbers the body came from.
     """
     feats = analyse(lines) if feats is None else feats
-    start, end = densest_run([_weight(f) for f in feats])
-    kept = _kept_lines(feats, start, end)
-    kept = _trim_edges(feats, kept)
+    weights = [_weight(f) for f in feats]
+    start, end = densest_run(weights)
+    kept: list[int] = []
+    for lo, hi in sorted(_runs(weights, start, end)):
+        kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
     captions = [f.text for f in feats if f.caption or f.repeated]
     return Body(
         paragraphs=tuple(lines[i] for i in kept),
@@ -85,6 +90,24 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def _runs(weights: list[float], start: int, end: int) -> list[tuple[int, int]]:
+    """The densest run and, on either side, further runs nearly as dense.
+
+    Articles broken by a list, a table or an embedded block show up as several runs.
+    """
+    best = sum(weights[start:end])
+    floor = max(MIN_EXTRA_RUN, EXTRA_RUN_SHARE * best)
+    runs = [(start, end)]
+    pending = [(0, start), (end, len(weights))]
+    while pending:
+        lo, hi = pending.pop()
+        a, b = densest_run(weights[lo:hi])
+        if b > a and sum(weights[lo + a : lo + b]) >= floor:
+            runs.append((lo + a, lo + b))
+            pending += [(lo, lo + a), (lo + b, hi)]
+    return runs
 
 
 def _kept_lines(feats: list[Line], start: int, end: int) -> list[int]:

@@ -109,6 +109,10 @@ def is_chrome(text: str, key: str, tokens: list[str]) -> bool:
     if len(tokens) > MAX_CHROME_WORDS:
         return False
     known = phrase_set("chrome_en.txt", "chrome_intl.txt")
+    if tokens and tokens[0].isdigit():
+        # A count before a label ("11 Comments", "3 Kommentare") is still the label.
+        tokens = tokens[1:]
+        key = " ".join(tokens)
     if key in known:
         return True
     for size in range(1, min(4, len(tokens)) + 1):
