@@ -40,3 +40,19 @@ def test_reporting_by_after_the_body() -> None:
 
 def test_clean_names_drops_duplicates_and_roles() -> None:
     assert clean_names("Jane Roe, Jane Roe and Newsroom Staff") == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "names"),
+    [
+        ("Posted on 2015-04-05 by jdoe | Leave a comment", "", ("jdoe",)),
+        ("By", "jdoe", ("jdoe",)),
+        ("By", "admin", ()),
+        ("Dienstag, 4. Mai 2023", "", ()),
+        ("Partnerangebote", "", ()),
+        ("Text von Jane Roe     Illustration von John Doe", "", ("Jane Roe",)),
+    ],
+    ids=["inline-handle", "bare-by-handle", "bare-by-role", "word-starting-di", "par", "spaces"],
+)
+def test_byline_edge_cases(line: str, following: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line, following)[:1] == names

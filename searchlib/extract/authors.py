@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .rules import phrase_pattern, phrases, word_set
+from .rules import phrase_pattern, phrases, section, word_set
 
 MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 4
@@ -22,7 +22,7 @@ LOOK_BEHIND = 6
 LOOK_AHEAD = 4
 TAIL_LINES = 6
 
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+_SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 # Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
 _CUT = re.compile(
     r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\d).*$"
@@ -39,14 +39,16 @@ def _lead_words() -> str:
 def _byline() -> re.Pattern[str]:
     # The byline word, then a colon, spaces, or straight on to a capital ("byOlena").
     return re.compile(
-        rf"^(?:{_lead_words()})(?:\s*:\s*|\s+|(?=[A-ZÀ-Þ]))(?P<names>.+)$", re.IGNORECASE
+        rf"^(?:{_lead_words()})(?:\s*:\s*|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ])))(?P<names>.+)$",
+        re.IGNORECASE,
     )
 
 
 @cache
 def _inline() -> re.Pattern[str]:
     """A byline word inside a short line: "22 May 2023 by Jane Roe", "Ein Artikel von X"."""
-    return re.compile(rf"\s(?i:{_lead_words()})\s+(?P<names>[A-ZÀ-Þ].*)$")
+    words = "|".join(map(re.escape, section("bylines.txt", "inline")))
+    return re.compile(rf"\s(?i:{words})\s+(?P<names>\w.*)$")
 
 
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
@@ -71,7 +73,7 @@ def find_authors(
         names = names or _dated_name(lines, i)
         if names:
             return names
-    return _tail_names(lines[max(body_start, body_end - TAIL_LINES) : body_end + TAIL_LINES])
+    return _tail_names(lines[body_start : body_end + TAIL_LINES])
 
 
 def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
@@ -91,13 +93,15 @@ def byline_names(line: str, following: str = "") -> tuple[str, ...]:
     if len(line.split()) > MAX_BYLINE_WORDS or phrase_pattern("legal.txt").search(line):
         return ()
     if line.strip(" :").lower() in phrases("bylines.txt"):
-        return clean_names(following) if len(following.split()) <= MAX_BYLINE_WORDS else ()
+        if len(following.split()) > MAX_BYLINE_WORDS:
+            return ()
+        return clean_names(following, handles=True)
     match = _byline().match(line)
     if not match and len(line.split()) <= MAX_INLINE_WORDS:
         match = _inline().search(line)
         if match and len(line[: match.start()].split()) > MAX_WORDS_BEFORE_INLINE:
             match = None
-    return clean_names(match.group("names")) if match else ()
+    return clean_names(match.group("names"), handles=True) if match else ()
 
 
 def _dated_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
@@ -105,11 +109,12 @@ def _dated_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
     line = lines[i]
     rest = _DATE_TEXT.sub(" ", line).strip(" ,|·•-–—")
     if rest == line.strip():
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if not (len(following.split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(following)):
+        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if not any(len(n.split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(n) for n in near):
             return ()
-    name = _person(rest)
-    return (name,) if name and " " in name else ()
+    parts = [p for p in _SPLIT.split(rest) if p.strip()]
+    names = clean_names(rest)
+    return names if names and len(names) == len(parts) else ()
 
 
 _DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
@@ -120,11 +125,17 @@ def is_byline(line: str) -> bool:
     return len(line.split()) <= MAX_BYLINE_WORDS and bool(_byline().match(line))
 
 
-def clean_names(text: str) -> tuple[str, ...]:
-    """Person names in a byline's text: split, roles dropped, capitals normalised."""
+def clean_names(text: str, *, handles: bool = False) -> tuple[str, ...]:
+    """Person names in a byline's text: split, roles dropped, capitals normalised.
+
+    Args:
+        text: what follows the byline word.
+        handles: accept a one-word user name ("By jdoe"), as after an explicit byline word.
+    """
     names = []
-    for part in _SPLIT.split(_CUT.sub("", text)):
-        name = _person(part.strip(" .:"))
+    parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
+    for part in parts:
+        name = _person(part) or (_handle(part) if handles and len(parts) == 1 else None)
         if name and name not in names:
             names.append(name)
     return tuple(names)
@@ -146,8 +157,20 @@ def _person(text: str) -> str | None:
     return " ".join(tokens)
 
 
+def _handle(text: str) -> str | None:
+    """A one-word user name, unless it is a role ("admin") or a common word."""
+    if not _HANDLE.match(text):
+        return None
+    lowered = text.lower()
+    if lowered in word_set("roles.txt") or lowered in word_set("stopwords.txt"):
+        return None
+    return text
+
+
+_HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
+
 _PARTICLES = frozenset(
-    "van von de der den da del di le la du des dos ten ter bin al el".split()  # noqa: SIM905
+    "van von de da del di du dos ten ter bin al el".split()  # noqa: SIM905
 )
 
 

@@ -21,7 +21,7 @@ def data_lines(name: str) -> tuple[str, ...]:
 @cache
 def phrases(name: str) -> tuple[str, ...]:
     """Lines of the data file ``name``, lower-cased."""
-    return tuple(line.lower() for line in data_lines(name))
+    return tuple(line.lower() for line in data_lines(name) if not line.startswith("["))
 
 
 @cache
