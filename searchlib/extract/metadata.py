@@ -28,12 +28,16 @@ FULL_STOP_COST = 2.0
 LENGTH_GAIN = 0.2
 FULL_LENGTH = 10
 MIN_REPEAT_WORDS = 4
-LABEL_COST = 1.0
+LABEL_COST = 2.0
 LABEL_WORDS = 2
+# Headlines are terse: a line full of function words is more likely a standfirst.
+STOP_COST = 0.0
 META_BONUS = 2.5
 META_REACH = 3
+STANDFIRST_BONUS = 1.0
 
-_TITLE_SUFFIX = re.compile(r"\s+[|–—:-]\s+[^|–—:-]{2,40}$|\s+[|]\s+.*$")
+# A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
+_TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?:[^\s|–—-]+\s?){1,4}$")
 _ORIGINAL = re.compile(
     r"originally (?:published|appeared) (?:by|in|on|at) (?:the )?(?P<name>[A-Z][\w&.' -]+?)"
     r"(?=\s+(?:and|on)\b|[.,;]|$)"
@@ -79,10 +83,22 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
     score -= DISTANCE_COST * (body_start - i)
     score -= FULL_STOP_COST * line.text.endswith(".")
     score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
-    score -= LABEL_COST * (line.words <= LABEL_WORDS)
+    score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
+    score -= STOP_COST * line.stop_share
+    if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
+        score += STANDFIRST_BONUS
     following = feats[i + 1 : i + 1 + META_REACH]
     score += META_BONUS * any(_is_meta_line(f.text) for f in following)
     return score
+
+
+def _is_standfirst(headline: Line, below: Line) -> bool:
+    """True when ``below`` reads like a standfirst under ``headline``: longer, more prose."""
+    return (
+        below.words > headline.words
+        and below.stop_share > headline.stop_share
+        and not (below.chrome or below.caption or below.legal)
+    )
 
 
 def _is_meta_line(text: str) -> bool:
