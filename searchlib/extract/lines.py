@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .rules import has_phrase, matches_any, normalise, phrase_set, section, word_set
 
@@ -20,7 +21,7 @@ MIN_UNPUNCTUATED_WORDS = 25
 MIN_UNPUNCTUATED_STOP = 0.25
 MAX_CHROME_WORDS = 24
 MAX_CTA_WORDS = 30
-MIN_CAPTION_WORDS = 2
+MIN_CAPTION_WORDS = 4
 # Scripts written without spaces have few "words"; count about one word per this many chars.
 CHARS_PER_WORD = 7
 
@@ -99,9 +100,14 @@ def _line(text: str, key: str, repeated: bool) -> Line:
         ends_sentence=bool(_SENTENCE_END.search(text)),
         chrome=is_chrome(text, key, tokens) or (n > 1 and is_call_to_action(key, tokens)),
         legal=legal,
-        caption=len(tokens) >= MIN_CAPTION_WORDS and matches_any("captions.txt", text.lower()),
+        caption=_maybe_caption(text, tokens) and matches_any("captions.txt", text.lower()),
         repeated=repeated,
     )
+
+
+def _maybe_caption(text: str, tokens: list[str]) -> bool:
+    """Cheap pre-check: short lines are captions only with a credit mark ("Foto: X", "©")."""
+    return len(tokens) >= MIN_CAPTION_WORDS or ":" in text or "©" in text
 
 
 def is_chrome(text: str, key: str, tokens: list[str]) -> bool:
@@ -132,11 +138,16 @@ _LABELLED = {
 }
 
 
+@cache
+def _cta_verbs() -> frozenset[str]:
+    return frozenset(section("cta.txt", "verbs"))
+
+
 def is_call_to_action(key: str, tokens: list[str]) -> bool:
     """True for "Join our channel", "Subscribe to our newsletter" and the like."""
     if not tokens or len(tokens) > MAX_CTA_WORDS:
         return False
-    verbs = frozenset(section("cta.txt", "verbs"))
+    verbs = _cta_verbs()
     if not any(" ".join(tokens[:size]) in verbs for size in range(1, min(4, len(tokens)) + 1)):
         return False
     objects = section("cta.txt", "objects")
