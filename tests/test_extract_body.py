@@ -73,3 +73,19 @@ def test_an_article_split_by_a_list_keeps_both_parts() -> None:
 @pytest.mark.parametrize("label", ["11 Comments", "Related posts", "Neueste Artikel"])
 def test_counted_and_multilingual_labels_are_chrome(label: str) -> None:
     assert analyse([label])[0].chrome
+
+
+def test_reader_comments_end_the_article() -> None:
+    comment = "I read this twice and I still think the council got the numbers wrong again here."
+    lines = [*PROSE, "Jane on May 4, 2023 at 9:12 am said:", comment, comment + " Yes."]
+    assert find_body(lines).paragraphs == tuple(PROSE)
+
+
+def test_a_quote_introduced_by_said_does_not_end_the_article() -> None:
+    lines = [PROSE[0], "The mayor said:", PROSE[1], PROSE[2]]
+    assert PROSE[2] in find_body(lines).paragraphs
+
+
+def test_sentences_without_spaces_count_as_prose() -> None:
+    line = "このご時世パスワードの強化は非常に重要なことであり、管理ソフトの存在は不可欠です。"
+    assert analyse([line])[0].prose

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lines import Line, analyse
+from .rules import matches_any
 
 # Weights of the densest-run search: a prose line counts its words (capped, so one huge
 # block cannot swallow a page of chrome around it), other lines cost a little each.
@@ -24,6 +25,7 @@ OTHER_COST = 4.0
 CAPTION_COST = 1.0
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
+MAX_COMMENT_HEADER_CHARS = 120
 # A further run is kept when it weighs this share of the densest run, and at least this much.
 EXTRA_RUN_SHARE = 0.3
 MIN_EXTRA_RUN = 10.0
@@ -57,6 +59,11 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     feats = analyse(lines) if feats is None else feats
     weights = [_weight(f) for f in feats]
     start, end = densest_run(weights)
+    comments = _comments_start(lines, start)
+    if comments is not None and comments < end:
+        # Reader comments read like prose; the article ends where they begin.
+        weights = weights[:comments]
+        start, end = densest_run(weights)
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end)):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
@@ -90,6 +97,16 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def _comments_start(lines: list[str], start: int) -> int | None:
+    """The line number of the first reader-comment header after ``start``, if any."""
+    for i in range(start + 1, len(lines)):
+        if len(lines[i]) <= MAX_COMMENT_HEADER_CHARS and matches_any(
+            "comments.txt", lines[i].lower()
+        ):
+            return i
+    return None
 
 
 def _runs(weights: list[float], start: int, end: int) -> list[tuple[int, int]]:

@@ -22,8 +22,9 @@ MIN_UNPUNCTUATED_STOP = 0.25
 MAX_CHROME_WORDS = 24
 MAX_CTA_WORDS = 30
 MIN_CAPTION_WORDS = 4
-# Scripts written without spaces have few "words"; count about one word per this many chars.
-CHARS_PER_WORD = 7
+# Chinese and Japanese are written without spaces: count a word per two such characters.
+CHARS_PER_CJK_WORD = 2
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
 _CREDIT_TAIL = re.compile(
@@ -88,7 +89,7 @@ def _caption_key(line: str, key: str) -> str:
 
 def _line(text: str, key: str, repeated: bool) -> Line:
     tokens = key.split()
-    n = max(len(tokens), len(text) // CHARS_PER_WORD if len(tokens) <= 2 else 0)
+    n = max(len(tokens), _ideographs(text) // CHARS_PER_CJK_WORD)
     stops = word_set("stopwords.txt")
     share = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
     legal = has_phrase("legal.txt", text, tokens)
@@ -103,6 +104,13 @@ def _line(text: str, key: str, repeated: bool) -> Line:
         caption=_maybe_caption(text, tokens) and matches_any("captions.txt", text.lower()),
         repeated=repeated,
     )
+
+
+def _ideographs(text: str) -> int:
+    """How many kana and CJK ideographs ``text`` holds (zero quickly for most text)."""
+    if text.isascii():
+        return 0
+    return len(_IDEOGRAPHS.findall(text))
 
 
 def _maybe_caption(text: str, tokens: list[str]) -> bool:
