@@ -56,3 +56,16 @@ def test_clean_names_drops_duplicates_and_roles() -> None:
 )
 def test_byline_edge_cases(line: str, following: str, names: tuple[str, ...]) -> None:
     assert byline_names(line, following)[:1] == names
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["Headline here", "Jane Roe", "Jane Roe", "Body."], ("Jane Roe",)),
+        (["Headline here", "Eingestellt von", "jdoe", "Body."], ("jdoe",)),
+        (["Headline here", "Christoph von Eichhorn ist tot", "Body."], ()),
+    ],
+    ids=["author-box", "bare-german-byline", "von-in-a-name"],
+)
+def test_find_authors_near_the_headline(lines: list[str], names: tuple[str, ...]) -> None:
+    assert find_authors(lines, anchor=0, body_start=len(lines) - 1, body_end=len(lines)) == names

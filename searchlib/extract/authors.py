@@ -25,7 +25,7 @@ TAIL_LINES = 6
 _SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 # Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
 _CUT = re.compile(
-    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\d).*$"
+    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\s\d).*$"
 )
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
 
@@ -51,6 +51,7 @@ def _inline() -> re.Pattern[str]:
     return re.compile(rf"\s(?i:{words})\s+(?P<names>\w.*)$")
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
 
 
@@ -70,7 +71,7 @@ def find_authors(
         if i == anchor:
             continue
         names = byline_names(lines[i], lines[i + 1] if i + 1 < len(lines) else "")
-        names = names or _dated_name(lines, i)
+        names = names or _dated_name(lines, i) or _doubled_name(lines, i)
         if names:
             return names
     return _tail_names(lines[body_start : body_end + TAIL_LINES])
@@ -97,11 +98,14 @@ def byline_names(line: str, following: str = "") -> tuple[str, ...]:
             return ()
         return clean_names(following, handles=True)
     match = _byline().match(line)
-    if not match and len(line.split()) <= MAX_INLINE_WORDS:
-        match = _inline().search(line)
-        if match and len(line[: match.start()].split()) > MAX_WORDS_BEFORE_INLINE:
-            match = None
-    return clean_names(match.group("names"), handles=True) if match else ()
+    if match:
+        return clean_names(match.group("names"), handles=True)
+    match = _inline().search(line) if len(line.split()) <= MAX_INLINE_WORDS else None
+    if not match or len(line[: match.start()].split()) > MAX_WORDS_BEFORE_INLINE:
+        return ()
+    # "by"/"von" inside a line is often a plain preposition ("Christoph von X", "von Daten");
+    # a one-word user name is trusted only on a dated line ("Posted on 4 May 2023 by jdoe").
+    return clean_names(match.group("names"), handles=_HAS_DIGIT.search(line) is not None)
 
 
 def _dated_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
@@ -115,6 +119,14 @@ def _dated_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
     parts = [p for p in _SPLIT.split(rest) if p.strip()]
     names = clean_names(rest)
     return names if names and len(names) == len(parts) else ()
+
+
+def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """A bare name printed twice in a row: an author box (the photo's alt text, then the name)."""
+    if i + 1 >= len(lines) or lines[i] != lines[i + 1]:
+        return ()
+    name = _person(lines[i])
+    return (name,) if name else ()
 
 
 _DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
