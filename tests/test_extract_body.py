@@ -1,11 +1,8 @@
-"""Unit tests for extract/body.py and extract/lines.py: the line classifier."""
+"""Unit tests for extract/body.py: the densest run and what is kept of it."""
 
 from __future__ import annotations
 
-import pytest
-
 from searchlib.extract.body import densest_run, find_body
-from searchlib.extract.lines import analyse, caption_key, is_call_to_action
 
 PROSE = [
     "The council approved the new budget on Tuesday after a long debate in the chamber.",
@@ -39,27 +36,9 @@ def test_caption_copies_are_captions_not_body() -> None:
     assert caption in body.captions
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Subscribe to our newsletter for the latest news!",
-        "Join our Telegram channel and get important news first!",
-        "Folgen Sie uns auf Facebook",
-    ],
-)
-def test_calls_to_action(line: str) -> None:
-    feats = analyse([line])[0]
-    assert is_call_to_action(feats.key, feats.key.split())
-    assert not feats.prose
-
-
 def test_trailing_disclaimer_is_trimmed() -> None:
     disclaimer = "The views expressed on this site are not those of the editors of the site."
     assert find_body([*PROSE, disclaimer]).paragraphs == tuple(PROSE)
-
-
-def test_caption_key_ignores_quotes_and_credits() -> None:
-    assert caption_key("Kim’s rally. Picture: Agency") == caption_key("Kim's rally")
 
 
 def test_an_article_split_by_a_list_keeps_both_parts() -> None:
@@ -68,11 +47,6 @@ def test_an_article_split_by_a_list_keeps_both_parts() -> None:
     body = find_body([*nav, PROSE[0], PROSE[1], *items, PROSE[2], PROSE[1] + " Again."])
     assert PROSE[0] in body.paragraphs
     assert PROSE[2] in body.paragraphs
-
-
-@pytest.mark.parametrize("label", ["11 Comments", "Related posts", "Neueste Artikel"])
-def test_counted_and_multilingual_labels_are_chrome(label: str) -> None:
-    assert analyse([label])[0].chrome
 
 
 def test_reader_comments_end_the_article() -> None:
@@ -84,8 +58,3 @@ def test_reader_comments_end_the_article() -> None:
 def test_a_quote_introduced_by_said_does_not_end_the_article() -> None:
     lines = [PROSE[0], "The mayor said:", PROSE[1], PROSE[2]]
     assert PROSE[2] in find_body(lines).paragraphs
-
-
-def test_sentences_without_spaces_count_as_prose() -> None:
-    line = "このご時世パスワードの強化は非常に重要なことであり、管理ソフトの存在は不可欠です。"
-    assert analyse([line])[0].prose
