@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -119,27 +119,31 @@ def find_date(
 
     Returns:
         A "Published ..." date near the head, else the first date on a short line between the
-        headline and the body, else one just above the headline (never the page's first line,
-        where sites print today's date), else None.
+        headline and the body, else one just above the headline, else the date on the short
+        line nearest the headline; never one on the page's first line, where sites print
+        today's date, and None when there is no date near the article.
     """
     anchor = title_at if title_at is not None else body_start
-    head = range(max(0, anchor - LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD))
-    marked = [i for i in head if phrase_pattern("publish_markers.txt").search(lines[i])]
-    # A marker alone on its line ("Published:") labels the line after it.
-    marked = [j for i in marked for j in (i, i + 1) if j < len(lines)]
-    after = [i for i in head if i >= anchor and _short(lines[i])]
-    before = [i for i in head if 0 < i < anchor and _short(lines[i])]
-    wide = range(max(1, anchor - WIDE_REACH), min(len(lines), body_start + WIDE_REACH))
-    nearest = sorted(
-        (i for i in wide if i not in head and _short(lines[i])), key=lambda i: abs(i - anchor)
-    )
-    for i in (*marked, *after, *reversed(before), *nearest):
-        if i in captions or not _DIGIT.search(lines[i]):
-            continue
-        date = parse_date(lines[i])
-        if date:
-            return date
+    for i in _date_lines(lines, anchor, body_start):
+        if i not in captions and _DIGIT.search(lines[i]):
+            date = parse_date(lines[i])
+            if date:
+                return date
     return None
+
+
+def _date_lines(lines: Sequence[str], anchor: int, body_start: int) -> Iterator[int]:
+    """Line numbers to look for the date on, best first."""
+    head = range(max(0, anchor - LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD))
+    for i in head:
+        if phrase_pattern("publish_markers.txt").search(lines[i]):
+            # A marker alone on its line ("Published:") labels the line after it.
+            yield from (j for j in (i, i + 1) if j < len(lines))
+    yield from (i for i in head if i >= anchor and _short(lines[i]))
+    yield from (i for i in reversed(head) if 0 < i < anchor and _short(lines[i]))
+    wide = range(max(1, anchor - WIDE_REACH), min(len(lines), body_start + WIDE_REACH))
+    rest = [i for i in wide if i not in head and _short(lines[i])]
+    yield from sorted(rest, key=lambda i: abs(i - anchor))
 
 
 def _short(line: str) -> bool:
