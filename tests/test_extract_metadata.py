@@ -53,3 +53,14 @@ def test_outlet_needs_strong_evidence(lines: list[str], outlet: str | None) -> N
 def test_original_outlet() -> None:
     line = "This article was originally published by Some Network and is reprinted."
     assert find_original_outlet([line]) == "Some Network"
+
+
+def test_headline_shares_words_with_the_lead() -> None:
+    lines = [
+        "Regional Politics",
+        "Council approves new harbour budget",
+        "Local Events Calendar",
+        "The council approved the new harbour budget on Tuesday after a long debate.",
+        "Members said the harbour budget would pay for repairs to the old sea wall.",
+    ]
+    assert find_title(analyse(lines), body_start=3) == 1

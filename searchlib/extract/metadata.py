@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from .authors import byline_names, is_byline
 from .dates import parse_date
 from .lines import Line
-from .rules import normalise
+from .rules import normalise, word_set
 
-TITLE_WINDOW = 20
+TITLE_WINDOW = 40
 MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 30
 MAX_OUTLET_LINE_WORDS = 16
@@ -23,18 +23,18 @@ FOOTER_LINES = 40
 # Score of a headline candidate: a line printed twice (page title and headline) is the
 # strongest hint; closeness to the body breaks ties.
 REPEAT_BONUS = 1.5
-DISTANCE_COST = 0.15
+DISTANCE_COST = 0.1
 FULL_STOP_COST = 2.0
 LENGTH_GAIN = 0.2
 FULL_LENGTH = 10
 MIN_REPEAT_WORDS = 4
 LABEL_COST = 2.0
 LABEL_WORDS = 2
-# Headlines are terse: a line full of function words is more likely a standfirst.
-STOP_COST = 0.0
 META_BONUS = 2.5
 META_REACH = 3
 STANDFIRST_BONUS = 1.0
+OVERLAP_GAIN = 2.0
+LEAD_LINES = 12
 
 # A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?:[^\s|–—-]+\s?){1,4}$")
@@ -56,15 +56,34 @@ _PUBLISHED_BY = re.compile(r"^(?i:published by) (?P<name>[A-Z][\w&.' -]{1,40}?)\
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """The line number of the headline: a headline-shaped line just above the body."""
     counts = _title_counts(feats)
+    lead = _lead_words(feats, body_start)
     best: tuple[float, int] | None = None
     lo = max(0, body_start - TITLE_WINDOW)
     for i in range(lo, min(len(feats), body_start + 1)):
         if _headline_shaped(feats[i]):
             repeated = counts[_title_key(feats[i].text)] > 1
             score = _title_score(feats, i, body_start, repeated)
+            score += OVERLAP_GAIN * _overlap(feats[i], lead)
             if best is None or score > best[0]:
                 best = (score, i)
     return best[1] if best else None
+
+
+def _lead_words(feats: Sequence[Line], body_start: int) -> frozenset[str]:
+    """The content words of the article's first paragraphs."""
+    lead = [f for f in feats[body_start : body_start + LEAD_LINES] if f.prose]
+    stops = word_set("stopwords.txt")
+    return frozenset(w for f in lead for w in f.key.split() if w not in stops)
+
+
+def _overlap(line: Line, lead: frozenset[str]) -> float:
+    """The share of a line's content words that the lead paragraphs use too.
+
+    A headline tells the story the lead tells; a section label or site name does not.
+    """
+    stops = word_set("stopwords.txt")
+    content = [w for w in line.key.split() if w not in stops]
+    return sum(1 for w in content if w in lead) / len(content) if content else 0.0
 
 
 def _title_counts(feats: Sequence[Line]) -> Counter[str]:
@@ -84,7 +103,6 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
     score -= FULL_STOP_COST * line.text.endswith(".")
     score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
     score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
-    score -= STOP_COST * line.stop_share
     if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
         score += STANDFIRST_BONUS
     following = feats[i + 1 : i + 1 + META_REACH]
