@@ -88,8 +88,11 @@ def _overlap(line: Line, lead: frozenset[str]) -> float:
 
 def _title_counts(feats: Sequence[Line]) -> Counter[str]:
     """How often each line occurs, a "Headline | Outlet" line counted as its headline."""
+    # Only lines long enough to earn the repeat bonus are counted.
     return Counter(
-        _title_key(f.text) if _SUFFIX_MARKS.intersection(f.text) else f.key for f in feats
+        _title_key(f.text) if _SUFFIX_MARKS.intersection(f.text) else f.key
+        for f in feats
+        if f.words >= MIN_REPEAT_WORDS
     )
 
 
