@@ -11,6 +11,7 @@ import searchlib
 from searchlib.errors import SourceError
 from searchlib.extract import extract_page
 from searchlib.models import Metadata, Page
+from searchlib.read import read_pages
 
 SEED = {
     n: next(Path(__file__).parent.parent.joinpath("seeds").glob(f"{n:03d}_*.txt")) for n in range(5)
@@ -78,6 +79,7 @@ def test_repeated_captions_are_not_body() -> None:
         (1, "Russia hails Pyongyang for supporting its war", dt.date(2024, 3, 1), ()),
         (2, "The Guardian: UK provides evidence", dt.date(2024, 1, 22), ("Olena Mukhina",)),
         (3, "North Korea sending munitions to Russia", None, ()),
+        (4, "Putin will travel to North Korea TOMORROW", None, ()),
     ],
 )
 def test_seed_metadata(n: int, title: str, date: dt.date | None, authors: tuple[str, ...]) -> None:
@@ -85,6 +87,57 @@ def test_seed_metadata(n: int, title: str, date: dt.date | None, authors: tuple[
     assert article.title.startswith(title)
     assert article.date == date
     assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("n", "chrome"),
+    [
+        (1, "Join our brand new verified"),
+        (1, "North Korean leader Kim Jong-un meets with Russian President"),
+        (2, "Crates with North Korean ammo are loaded on trains"),
+        (3, "Not all news on the site expresses the point of view"),
+        (4, "Russian President Vladimir Putin, right, and North Korean leader Kim Jong Un shake"),
+        (4, "Russian President Vladimir Putin (R) shakes hands"),
+        (4, "FILE: Russian President Vladimir Putin welcomes"),
+        (0, "16-year-old boy charged with terror offence"),
+        (0, "Read more: Putin 'would be crazy'"),
+    ],
+    ids=[
+        "cta",
+        "caption-dated",
+        "caption-credit",
+        "disclaimer",
+        "caption-single",
+        "caption-copy",
+        "caption-file",
+        "related",
+        "read-more",
+    ],
+)
+def test_chrome_lines_are_dropped(n: int, chrome: str) -> None:
+    article = searchlib.extract(SEED[n])
+    assert not any(p.startswith(chrome) for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_every_long_sentence_of_the_article_is_kept(n: int) -> None:
+    """Lines that end like a sentence and sit between the first and last body line are body."""
+    article = searchlib.extract(SEED[n])
+    first, last = article.paragraphs[0], article.paragraphs[-1]
+    text = read_pages(SEED[n])[0].text
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    inside = lines[lines.index(first) : lines.index(last) + 1]
+    expected = [line for line in inside if len(line.split()) >= 12 and line.endswith(".")]
+    expected = [line for line in expected if not line.startswith(("Read more", "FILE"))]
+    assert set(expected) <= set(article.paragraphs)
+
+
+def test_page_header_today_date_is_not_the_publication_date() -> None:
+    assert searchlib.extract(SEED[4]).date is None
+
+
+def test_contributed_line_is_not_a_byline() -> None:
+    assert searchlib.extract(SEED[3]).authors == ()
 
 
 def test_supplied_metadata_wins() -> None:

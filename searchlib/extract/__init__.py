@@ -14,15 +14,12 @@ from slugify import slugify
 from ..errors import SourceError
 from ..models import Article, Page
 from ..read import read_pages
-from .body import find_body, split_lines
+from .authors import find_authors
+from .body import Body, find_body, split_lines
+from .dates import find_date
 from .html import html_page
-from .metadata import (
-    byline_lines,
-    find_authors,
-    find_date,
-    find_original_outlet,
-    find_title,
-)
+from .lines import analyse
+from .metadata import clean_title, find_original_outlet, find_outlet, find_title
 
 __all__ = ["article_id", "extract", "extract_page"]
 
@@ -49,20 +46,25 @@ def extract_page(page: Page) -> Article:
     if page.kind == "clean":
         return _clean_article(page)
     lines = split_lines(page.text)
-    title = page.supplied.title or find_title(lines)
-    metadata_lines = frozenset([title or "", *byline_lines(lines)])
-    body = find_body(lines, skip=metadata_lines)
+    feats = analyse(lines)
+    body = find_body(lines, feats)
     if not body.paragraphs:
         raise SourceError(page.source, "no article body found")
+    title_at = find_title(feats, body.start)
+    found_title = clean_title(lines[title_at]) if title_at is not None else None
+    title = page.supplied.title or found_title
+    paragraphs = _without(body, {title or "", lines[title_at] if title_at is not None else ""})
     supplied = page.supplied
+    captions = frozenset(i for i, f in enumerate(feats) if f.caption)
+    anchor = body.start if title_at is None else title_at
     return Article(
         id=article_id(page, title),
-        title=title or body.paragraphs[0][:80],
-        paragraphs=body.paragraphs,
+        title=title or paragraphs[0][:80],
+        paragraphs=paragraphs,
         source=page.source,
-        date=supplied.date or find_date(lines),
-        authors=supplied.authors or find_authors(lines),
-        outlet=supplied.outlet,
+        date=supplied.date or find_date(lines, title_at, body.start, captions),
+        authors=supplied.authors or find_authors(lines, anchor, body.start, body.end),
+        outlet=supplied.outlet or find_outlet(lines, body.start),
         url=supplied.url,
         original_outlet=supplied.original_outlet or find_original_outlet(lines),
         captions=body.captions,
@@ -90,6 +92,14 @@ def _clean_article(page: Page) -> Article:
         url=supplied.url,
         original_outlet=supplied.original_outlet,
     )
+
+
+def _without(body: Body, headline: set[str]) -> tuple[str, ...]:
+    """The body's paragraphs without a copy of the headline at their start."""
+    paragraphs = body.paragraphs
+    while len(paragraphs) > 1 and paragraphs[0] in headline:
+        paragraphs = paragraphs[1:]
+    return paragraphs
 
 
 def article_id(page: Page, title: str | None) -> str:

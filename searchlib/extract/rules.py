@@ -21,18 +21,85 @@ def data_lines(name: str) -> tuple[str, ...]:
 @cache
 def phrases(name: str) -> tuple[str, ...]:
     """Lines of the data file ``name``, lower-cased."""
-    return tuple(line.lower() for line in data_lines(name))
+    return tuple(line.lower() for line in data_lines(name) if not line.startswith("["))
 
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+@cache
+def phrase_set(*names: str) -> frozenset[str]:
+    """The lower-cased lines of the data files ``names``, normalised, as a set."""
+    return frozenset(normalise(line) for name in names for line in data_lines(name))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of the data file ``name``, lower-cased."""
+    return frozenset(word.lower() for line in data_lines(name) for word in line.split())
+
+
+@cache
+def section(name: str, heading: str) -> tuple[str, ...]:
+    """The lower-cased lines under ``[heading]`` in the data file ``name``."""
+    found: list[str] = []
+    current = ""
+    for line in data_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif current == heading:
+            found.append(line.lower())
+    return tuple(found)
+
+
+@cache
+def patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions of the data file ``name``, for matching lower-cased text.
+
+    Kept apart rather than joined: Python's engine runs a few short patterns on lower-cased
+    text several times faster than one case-insensitive alternation.
+    """
+    return tuple(re.compile(line) for line in data_lines(name))
+
+
+def matches_any(name: str, lowered: str) -> bool:
+    """True when a pattern of the data file ``name`` matches the lower-cased text."""
+    return any(p.search(lowered) for p in patterns(name))
+
+
+@cache
+def phrase_pattern(name: str) -> re.Pattern[str]:
+    """A pattern finding any phrase of the data file ``name`` as whole words."""
+    alternatives = sorted(map(re.escape, phrases(name)), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
 _NON_WORD = re.compile(r"[^\w']+")
 
 
 def normalise(line: str) -> str:
-    """Lower-case, straight quotes, punctuation folded to single spaces."""
-    return _NON_WORD.sub(" ", line.translate(_QUOTES).lower()).strip()
+    """Lower-case, straight apostrophes, punctuation folded to single spaces."""
+    # str.replace is much faster than str.translate; double quotes fold away as punctuation.
+    line = line.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return _NON_WORD.sub(" ", line).strip()
 
 
-def words(line: str) -> list[str]:
-    """The words of a line, as ``normalise`` sees them."""
-    return normalise(line).split()
+@cache
+def anchor_words(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The longest word of each phrase of the data file ``name``: a cheap pre-filter.
+
+    A line can only hold a phrase when it holds that phrase's longest word, so most lines
+    skip the phrase pattern altogether. Returns the word anchors and the symbol anchors
+    (such as "©"), which are looked for as substrings.
+    """
+    anchors = set()
+    for line in phrases(name):
+        tokens = normalise(line).split() or [line]
+        anchors.add(max(tokens, key=len))
+    symbols = tuple(a for a in anchors if not a.replace("'", "").isalnum())
+    return frozenset(anchors), symbols
+
+
+def has_phrase(name: str, text: str, tokens: list[str]) -> bool:
+    """True when ``text`` holds a phrase of the data file ``name`` (``tokens``: its words)."""
+    words, symbols = anchor_words(name)
+    if words.isdisjoint(tokens) and not any(symbol in text for symbol in symbols):
+        return False
+    return phrase_pattern(name).search(text) is not None

@@ -1,0 +1,163 @@
+"""Per-line features of a plain-text page, the input of the body classifier.
+
+Every feature is generic: length and sentence shape, the share of function words, and whether
+the line matches the multilingual word lists of chrome phrases, calls to action, legal lines
+and caption shapes in ``searchlib/data``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .rules import has_phrase, matches_any, normalise, phrase_set, section, word_set
+
+MIN_PROSE_WORDS = 8
+MIN_SHORT_SENTENCE_WORDS = 4
+MIN_SHORT_SENTENCE_STOP = 0.2
+MIN_UNPUNCTUATED_WORDS = 25
+MIN_UNPUNCTUATED_STOP = 0.25
+MAX_CHROME_WORDS = 24
+MAX_CTA_WORDS = 30
+MIN_CAPTION_WORDS = 4
+# Chinese and Japanese are written without spaces: count a word per two such characters.
+CHARS_PER_CJK_WORD = 2
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+_SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
+_CREDIT_TAIL = re.compile(
+    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*:.*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of a page and the features the classifier reads."""
+
+    text: str
+    key: str
+    words: int
+    stop_share: float
+    ends_sentence: bool
+    chrome: bool
+    legal: bool
+    caption: bool
+    repeated: bool
+
+    @property
+    def prose(self) -> bool:
+        """True when the line reads like a paragraph of running text."""
+        if self.chrome or self.caption or self.repeated:
+            return False
+        if self.ends_sentence:
+            if self.words >= MIN_PROSE_WORDS:
+                return True
+            return (
+                self.words >= MIN_SHORT_SENTENCE_WORDS
+                and self.stop_share >= MIN_SHORT_SENTENCE_STOP
+            )
+        return self.words >= MIN_UNPUNCTUATED_WORDS and self.stop_share >= MIN_UNPUNCTUATED_STOP
+
+
+def analyse(lines: list[str]) -> list[Line]:
+    """Features of each line; ``repeated`` marks lines whose caption key occurs twice."""
+    plain = [normalise(line) for line in lines]
+    keys = [_caption_key(line, key) for line, key in zip(lines, plain, strict=True)]
+    counts = Counter(keys)
+    feats = [
+        _line(line, key, counts[ck] > 1 and bool(ck))
+        for line, key, ck in zip(lines, plain, keys, strict=True)
+    ]
+    # A line whose copy carries a caption mark ("X. Picture: ...") is a caption too.
+    pairs = list(zip(feats, keys, strict=True))
+    captioned = {key for f, key in pairs if f.caption and counts[key] > 1}
+    return [replace(f, caption=True) if key in captioned else f for f, key in pairs]
+
+
+def caption_key(line: str) -> str:
+    """A line normalised for spotting copies: quotes, spacing and a trailing credit ignored."""
+    return _caption_key(line, normalise(line))
+
+
+def _caption_key(line: str, key: str) -> str:
+    credit = _CREDIT_TAIL.search(line) if ":" in line else None
+    return normalise(line[: credit.start()]) if credit else key
+
+
+def _line(text: str, key: str, repeated: bool) -> Line:
+    tokens = key.split()
+    n = max(len(tokens), _ideographs(text) // CHARS_PER_CJK_WORD)
+    stops = word_set("stopwords.txt")
+    share = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
+    legal = has_phrase("legal.txt", text, tokens)
+    return Line(
+        text=text,
+        key=key,
+        words=n,
+        stop_share=share,
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        chrome=is_chrome(text, key, tokens) or (n > 1 and is_call_to_action(key, tokens)),
+        legal=legal,
+        caption=_maybe_caption(text, tokens) and matches_any("captions.txt", text.lower()),
+        repeated=repeated,
+    )
+
+
+def _ideographs(text: str) -> int:
+    """How many kana and CJK ideographs ``text`` holds (zero quickly for most text)."""
+    if text.isascii():
+        return 0
+    return len(_IDEOGRAPHS.findall(text))
+
+
+def _maybe_caption(text: str, tokens: list[str]) -> bool:
+    """Cheap pre-check: short lines are captions only with a credit mark ("Foto: X", "©")."""
+    return len(tokens) >= MIN_CAPTION_WORDS or ":" in text or "©" in text
+
+
+def is_chrome(text: str, key: str, tokens: list[str]) -> bool:
+    """True for a chrome phrase alone, or leading a short line or a "Phrase: ..." line."""
+    if len(tokens) > MAX_CHROME_WORDS:
+        return False
+    known = phrase_set("chrome_en.txt", "chrome_intl.txt")
+    if tokens and tokens[0].isdigit():
+        # A count before a label ("11 Comments", "3 Kommentare") is still the label.
+        tokens = tokens[1:]
+        key = " ".join(tokens)
+    if key in known:
+        return True
+    for size in range(1, min(4, len(tokens)) + 1):
+        head = " ".join(tokens[:size])
+        if head in known and (len(tokens) <= 6 or _labelled(text, size)):
+            return True
+    return False
+
+
+def _labelled(text: str, size: int) -> bool:
+    """True when the first ``size`` words are followed by a label mark such as ":"."""
+    return _LABELLED[size].match(text) is not None
+
+
+_LABELLED = {
+    size: re.compile(rf"^\W*(?:[\w']+\W*?){{{size}}}\s*([:|›»\-–—])") for size in range(1, 5)
+}
+
+
+@cache
+def _cta_verbs() -> frozenset[str]:
+    return frozenset(section("cta.txt", "verbs"))
+
+
+def is_call_to_action(key: str, tokens: list[str]) -> bool:
+    """True for "Join our channel", "Subscribe to our newsletter" and the like."""
+    if not tokens or len(tokens) > MAX_CTA_WORDS:
+        return False
+    verbs = _cta_verbs()
+    if not any(" ".join(tokens[:size]) in verbs for size in range(1, min(4, len(tokens)) + 1)):
+        return False
+    objects = section("cta.txt", "objects")
+    present = set(tokens)
+    return any(obj in present or (" " in obj and obj in key) for obj in objects)

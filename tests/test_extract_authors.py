@@ -1,0 +1,71 @@
+"""Unit tests for extract/authors.py: bylines in, person names out."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchlib.extract.authors import byline_names, clean_names, find_authors
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Roe", ("Jane Roe",)),
+        ("byJane Roe", ("Jane Roe",)),
+        ("By Jane Roe and John Doe", ("Jane Roe", "John Doe")),
+        ("Written by Jane Roe", ("Jane Roe",)),
+        ("Posted on 4 May 2023 by Jane Roe", ("Jane Roe",)),
+        ("By JANE ROE", ("Jane Roe",)),
+        ("Von Erika Mustermann", ("Erika Mustermann",)),
+        ("By Jane Roe, Transport Correspondent", ("Jane Roe",)),
+        ("By Editorial Staff", ()),
+        ("By admin", ()),
+        ("Jane Roe contributed reporting.", ()),
+        ("This article was originally published by Some Radio Network.", ()),
+    ],
+    ids=lambda v: str(v),
+)
+def test_byline_names(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names
+
+
+def test_bare_byline_word_takes_the_next_line() -> None:
+    assert byline_names("von", "Erika Mustermann, Online-Redaktion") == ("Erika Mustermann",)
+
+
+def test_reporting_by_after_the_body() -> None:
+    lines = ["Headline", "Body one.", "Body two.", "Reporting by Jane Roe; Editing by John Doe"]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=3) == ("Jane Roe",)
+
+
+def test_clean_names_drops_duplicates_and_roles() -> None:
+    assert clean_names("Jane Roe, Jane Roe and Newsroom Staff") == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "names"),
+    [
+        ("Posted on 2015-04-05 by jdoe | Leave a comment", "", ("jdoe",)),
+        ("By", "jdoe", ("jdoe",)),
+        ("By", "admin", ()),
+        ("Dienstag, 4. Mai 2023", "", ()),
+        ("Partnerangebote", "", ()),
+        ("Text von Jane Roe     Illustration von John Doe", "", ("Jane Roe",)),
+    ],
+    ids=["inline-handle", "bare-by-handle", "bare-by-role", "word-starting-di", "par", "spaces"],
+)
+def test_byline_edge_cases(line: str, following: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line, following)[:1] == names
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["Headline here", "Jane Roe", "Jane Roe", "Body."], ("Jane Roe",)),
+        (["Headline here", "Eingestellt von", "jdoe", "Body."], ("jdoe",)),
+        (["Headline here", "Christoph von Eichhorn ist tot", "Body."], ()),
+    ],
+    ids=["author-box", "bare-german-byline", "von-in-a-name"],
+)
+def test_find_authors_near_the_headline(lines: list[str], names: tuple[str, ...]) -> None:
+    assert find_authors(lines, anchor=0, body_start=len(lines) - 1, body_end=len(lines)) == names

@@ -1,0 +1,60 @@
+"""Unit tests for extract/body.py: the densest run and what is kept of it."""
+
+from __future__ import annotations
+
+from searchlib.extract.body import densest_run, find_body
+
+PROSE = [
+    "The council approved the new budget on Tuesday after a long debate in the chamber.",
+    "Members of the opposition said the plan would cut services that many families rely on.",
+    "The mayor said the city had no choice but to balance its books this year.",
+]
+
+
+def test_densest_run_finds_the_heaviest_span() -> None:
+    assert densest_run([-1, 5, -1, 4, -9, 3]) == (1, 4)
+    assert densest_run([-1, -2]) == (0, 0)
+
+
+def test_navigation_and_related_lists_fall_outside_the_body() -> None:
+    nav = ["Home", "News", "Sport", "Weather"]
+    related = ["Man arrested after crash on motorway", "Storm to bring heavy rain to coast"]
+    body = find_body([*nav, "Headline", *PROSE, "Most read", *related])
+    assert body.paragraphs == tuple(PROSE)
+
+
+def test_subheading_between_paragraphs_is_kept() -> None:
+    lines = [PROSE[0], "What happens next", PROSE[1], PROSE[2]]
+    assert find_body(lines).paragraphs == tuple(lines)
+
+
+def test_caption_copies_are_captions_not_body() -> None:
+    caption = "Firefighters at the scene of the blaze on Tuesday"
+    lines = [PROSE[0], caption, caption + ". Picture: Agency", PROSE[1], PROSE[2]]
+    body = find_body(lines)
+    assert body.paragraphs == tuple(PROSE)
+    assert caption in body.captions
+
+
+def test_trailing_disclaimer_is_trimmed() -> None:
+    disclaimer = "The views expressed on this site are not those of the editors of the site."
+    assert find_body([*PROSE, disclaimer]).paragraphs == tuple(PROSE)
+
+
+def test_an_article_split_by_a_list_keeps_both_parts() -> None:
+    nav = ["Home", "News", "Sport", "Weather", "Contact", "Login"]
+    items = [f"Item {n}: a stall, a tent or a stage" for n in range(12)]
+    body = find_body([*nav, PROSE[0], PROSE[1], *items, PROSE[2], PROSE[1] + " Again."])
+    assert PROSE[0] in body.paragraphs
+    assert PROSE[2] in body.paragraphs
+
+
+def test_reader_comments_end_the_article() -> None:
+    comment = "I read this twice and I still think the council got the numbers wrong again here."
+    lines = [*PROSE, "Jane on May 4, 2023 at 9:12 am said:", comment, comment + " Yes."]
+    assert find_body(lines).paragraphs == tuple(PROSE)
+
+
+def test_a_quote_introduced_by_said_does_not_end_the_article() -> None:
+    lines = [PROSE[0], "The mayor said:", PROSE[1], PROSE[2]]
+    assert PROSE[2] in find_body(lines).paragraphs

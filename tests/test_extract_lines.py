@@ -1,0 +1,53 @@
+"""Unit tests for extract/lines.py: the features of one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchlib.extract.lines import analyse, caption_key, is_call_to_action
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to our newsletter for the latest news!",
+        "Join our Telegram channel and get important news first!",
+        "Folgen Sie uns auf Facebook",
+    ],
+)
+def test_calls_to_action(line: str) -> None:
+    feats = analyse([line])[0]
+    assert is_call_to_action(feats.key, feats.key.split())
+    assert not feats.prose
+
+
+def test_caption_key_ignores_quotes_and_credits() -> None:
+    assert caption_key("Kim’s rally. Picture: Agency") == caption_key("Kim's rally")
+
+
+@pytest.mark.parametrize("label", ["11 Comments", "Related posts", "Neueste Artikel"])
+def test_counted_and_multilingual_labels_are_chrome(label: str) -> None:
+    assert analyse([label])[0].chrome
+
+
+def test_sentences_without_spaces_count_as_prose() -> None:
+    line = "このご時世パスワードの強化は非常に重要なことであり、管理ソフトの存在は不可欠です。"
+    assert analyse([line])[0].prose
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("The council approved the new budget on Tuesday after a long debate.", True),
+        ("It rained.", False),
+        ("Storm floods the coastal town overnight", False),
+        ("Prices rose and the city was quiet as the people stayed inside for days.", True),
+    ],
+)
+def test_prose_shape(line: str, prose: bool) -> None:
+    assert analyse([line])[0].prose is prose
+
+
+def test_caption_copies_are_marked_on_both_lines() -> None:
+    feats = analyse(["Crowds at the rally", "Crowds at the rally. Photo: Agency", "Text."])
+    assert feats[0].caption and feats[1].caption and not feats[2].caption
