@@ -42,6 +42,7 @@ RECORDS = [
         "date": "2022-01-01",
         "outlet": "Example Daily",
     },
+    {"id": "brief", "title": "Ferry", "text": "By noon the ferry had left.\n\nQuiet port."},
 ]
 
 
@@ -83,6 +84,10 @@ def test_normalisation_and_aliases_find_the_article(
     tiny: searchlib.Index, query: str, article: str
 ) -> None:
     assert article in _articles(tiny.search(query, per_article=True))
+
+
+def test_record_text_is_body_even_when_short_or_opening_with_by(tiny: searchlib.Index) -> None:
+    assert [h.position for h in tiny.search("ferry OR port").hits] == [0, 1]
 
 
 def test_capitalised_alias_is_not_expanded_from_a_lowercase_word(tiny: searchlib.Index) -> None:

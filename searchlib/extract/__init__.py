@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from pathlib import Path
 
 from slugify import slugify
 
 from ..errors import SourceError
 from ..models import Article, Page
-from ..read import read_pages
-from .body import find_body, split_lines
+from ..read import JSON_SUFFIXES, JSONL_SUFFIXES, read_pages
+from .body import Body, find_body, split_lines
 from .html import html_to_text
 from .metadata import (
     byline_lines,
@@ -27,6 +29,8 @@ from .metadata import (
 __all__ = ["article_id", "extract", "extract_page"]
 
 MAX_SLUG_LENGTH = 60
+JSON_KINDS = JSON_SUFFIXES | JSONL_SUFFIXES
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def extract(path: str | os.PathLike[str]) -> Article:
@@ -46,9 +50,15 @@ def extract_page(page: Page) -> Article:
     """
     text = html_to_text(page.text) if page.kind == "html" else page.text
     lines = split_lines(text)
-    title = page.supplied.title or find_title(lines)
-    metadata_lines = frozenset([title or "", *byline_lines(lines)])
-    body = find_body(lines, skip=metadata_lines)
+    if is_record_text(page):
+        # A JSON record's "text" is the clean body already: no chrome to strip, and a
+        # paragraph opening "By ..." or a short one is body, not a byline or a menu.
+        title = page.supplied.title
+        body = Body(record_paragraphs(text), ())
+    else:
+        title = page.supplied.title or find_title(lines)
+        metadata_lines = frozenset([title or "", *byline_lines(lines)])
+        body = find_body(lines, skip=metadata_lines)
     if not body.paragraphs:
         raise SourceError(page.source, "no article body found")
     supplied = page.supplied
@@ -64,6 +74,18 @@ def extract_page(page: Page) -> Article:
         original_outlet=supplied.original_outlet or find_original_outlet(lines),
         captions=body.captions,
     )
+
+
+def is_record_text(page: Page) -> bool:
+    """True for the plain "text" of a JSON record (its source is ``file.jsonl#id``)."""
+    file, hash_sign, _ = page.source.rpartition("#")
+    return bool(hash_sign) and page.kind == "text" and Path(file).suffix.lower() in JSON_KINDS
+
+
+def record_paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs of clean body text: blocks separated by blank lines, lines joined."""
+    blocks = (" ".join(block.split()) for block in _BLANK_LINE.split(text))
+    return tuple(block for block in blocks if block)
 
 
 def article_id(page: Page, title: str | None) -> str:
