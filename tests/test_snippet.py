@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from searchlib.models import Snippet
 from searchlib.snippet import ELLIPSIS, make_snippet, render, to_html
 
@@ -30,3 +33,34 @@ def test_render_merges_adjacent_matches() -> None:
 def test_html_escapes_text() -> None:
     snippet = Snippet("a <b> & c", ((6, 7),))
     assert to_html(snippet) == "a &lt;b&gt; <mark>&amp;</mark> c"
+
+
+WORDS = st.lists(
+    st.sampled_from(["war", "peace", "Café", "a", "long-running", "talks,"]), min_size=1
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.data(), st.integers(min_value=20, max_value=120))
+def test_snippet_spans_point_at_the_same_words(
+    words: list[str], data: st.DataObject, size: int
+) -> None:
+    text = " ".join(words)
+    starts = [i for i, ch in enumerate(text) if ch != " " and (i == 0 or text[i - 1] == " ")]
+    chosen = data.draw(st.lists(st.sampled_from(starts), unique=True, max_size=4))
+    spans = [(lo, text.find(" ", lo) if " " in text[lo:] else len(text)) for lo in chosen]
+    snippet = make_snippet(text, spans, max_chars=size)
+    assert len(snippet.text) <= size + 2 * len(ELLIPSIS)
+    body = snippet.text.strip(ELLIPSIS)
+    assert body in text  # a window of the text, words as written
+    assert not snippet.text.startswith(ELLIPSIS) or text[text.index(body) - 1] == " "
+    originals = {text[lo:hi] for lo, hi in spans}
+    assert all(snippet.text[lo:hi] in originals for lo, hi in snippet.spans)
+    if spans and len(spans) == 1:
+        assert len(snippet.spans) == 1  # one match always fits the window
+
+
+def test_render_with_a_styling_callback_and_markers() -> None:
+    snippet = make_snippet("Kim met envoys in the capital.", [(0, 3), (8, 14)])
+    assert render(snippet, str.upper) == "KIM met ENVOYS in the capital."
+    assert snippet.marked("**", "**") == "**Kim** met **envoys** in the capital."
