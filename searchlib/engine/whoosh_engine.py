@@ -49,8 +49,8 @@ class WhooshEngine:
             raise IndexCorruptError(f"{path} is a file, not an index directory")
         try:
             if whoosh_index.exists_in(str(path)):
-                return cls(whoosh_index.open_dir(str(path), schema=build_schema()))
-        except (whoosh_index.IndexError, OSError, ValueError, EOFError) as exc:
+                return cls(_open_current(path))
+        except (whoosh_index.IndexError, OSError, ValueError, EOFError, AttributeError) as exc:
             raise IndexCorruptError(
                 f"{path} cannot be opened as an index ({exc}); rebuild it with "
                 "'searchlib index --rebuild'"
@@ -142,6 +142,19 @@ class WhooshEngine:
             self._searcher.close()
             self._searcher = None
         self._ix.close()
+
+
+def _open_current(path: Path) -> whoosh_index.Index:
+    """Open an index built with today's fields; an older layout needs a rebuild."""
+    schema = build_schema()
+    stored = whoosh_index.open_dir(str(path))
+    if set(stored.schema.names()) != set(schema.names()):
+        stored.close()
+        raise IndexCorruptError(
+            f"{path} was built by an older searchlib; delete it and index again"
+        )
+    stored.close()
+    return whoosh_index.open_dir(str(path), schema=schema)
 
 
 # -- documents ---------------------------------------------------------------------------
