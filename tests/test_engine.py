@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -173,3 +174,17 @@ QUERY_ALPHABET = st.sampled_from(list("ab Zé\"()-:*~.0129'’OR AND NOT title: 
 def test_random_queries_raise_nothing_but_query_error(tiny: searchlib.Index, text: str) -> None:
     with contextlib.suppress(QueryError):
         tiny.search(text, limit=3)
+
+
+def test_user_aliases_from_argument_and_index_folder(tmp_path: Path) -> None:
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps(RECORDS[2]), encoding="utf-8")
+    own = tmp_path / "mine.txt"
+    own.write_text("boom = thunder\n", encoding="utf-8")
+    with searchlib.Index(tmp_path / "index", aliases=own) as index:
+        index.update([corpus])
+        assert index.search("boom").total == 1
+        assert index.search("bang").total == 0
+    (tmp_path / "index" / "aliases.txt").write_text("bang = thunder\n", encoding="utf-8")
+    with searchlib.Index(tmp_path / "index") as index:
+        assert index.search("bang").total == 1 and index.search("boom").total == 0
