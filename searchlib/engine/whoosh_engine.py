@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +20,11 @@ from .base import EngineHit, EngineResults, Filters, Request
 from .whoosh_schema import (
     DEFAULT_FIELDS,
     FIELD_MAP,
-    STEM_CACHE,
-    TOKEN_PATTERN,
     LuceneBM25,
     build_schema,
+    index_form,
+    load_words,
+    match_spans,
 )
 
 LOCK_TIMEOUT_S = 10.0
@@ -345,7 +343,7 @@ def _is_soft(node: Node) -> bool:
 
 
 def _is_stopword(node: Node) -> bool:
-    return isinstance(node, Term) and node.field is None and _stem(node.text) in _STOPWORDS
+    return isinstance(node, Term) and node.field is None and index_form(node.text) in _STOPWORDS
 
 
 def _compile_and(items: tuple[Node, ...]) -> wq.Query:
@@ -418,30 +416,7 @@ def _match_terms(node: Node, searcher: Searcher) -> frozenset[str]:
     return frozenset(terms)
 
 
-def match_spans(text: str, terms: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    """Character spans of the words of ``text`` whose analysed form is one of ``terms``."""
-    if not terms:
-        return ()
-    words = _WORD.finditer(text)
-    return tuple(w.span() for w in words if _stem(w.group()) in terms)
-
-
-@lru_cache(maxsize=STEM_CACHE)
-def _stem(word: str) -> str:
-    """The indexed form of one word (as ``text_analyzer`` makes it), cached: snippets and
-    stop words analyse the same words again and again."""
-    tokens = _analyze("content", word)
-    return tokens[0] if len(tokens) == 1 else word
-
-
-def _load_words(name: str) -> frozenset[str]:
-    text = resources.files("searchlib").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return frozenset(_stem(line) for line in lines if line and not line.startswith("#"))
-
-
-_WORD = re.compile(TOKEN_PATTERN)
-_STOPWORDS = _load_words(STOPWORDS_FILE)
+_STOPWORDS = load_words(STOPWORDS_FILE)
 
 
 SUGGEST_MIN_LENGTH = 3

@@ -15,8 +15,10 @@ headline of every paragraph for display.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import Stemmer
@@ -99,6 +101,32 @@ def build_schema() -> fields.Schema:
         source=fields.STORED(),
         url=fields.STORED(),
     )
+
+
+_TEXT_ANALYZER = text_analyzer()
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=STEM_CACHE)
+def index_form(word: str) -> str:
+    """The indexed form of one word, as ``text_analyzer`` makes it; cached, because
+    snippets and stop words analyse the same words again and again."""
+    tokens = [token.text for token in _TEXT_ANALYZER(word)]
+    return tokens[0] if len(tokens) == 1 else word
+
+
+def match_spans(text: str, terms: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the words of ``text`` whose indexed form is one of ``terms``."""
+    if not terms:
+        return ()
+    return tuple(w.span() for w in _WORD.finditer(text) if index_form(w.group()) in terms)
+
+
+def load_words(name: str) -> frozenset[str]:
+    """The indexed forms of the words of a list in ``searchlib/data`` (# starts a comment)."""
+    text = resources.files("searchlib").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(index_form(line) for line in lines if line and not line.startswith("#"))
 
 
 # -- ranking -----------------------------------------------------------------------------
