@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -14,7 +15,8 @@ from . import manifest as _manifest
 from .engine import Engine, EngineHit, Filters, Request, open_engine
 from .errors import ArticleNotFoundError, IndexCorruptError, QueryError, SearchIndexError
 from .models import Article, Hit, IndexStats, Results, UpdateReport
-from .query import parse
+from .query import Aliases, Term, leaves, load_aliases, parse
+from .query.aliases import expand
 from .snippet import make_snippet
 from .update import Progress, UpdatePlan, absolute_sources, plan_update
 
@@ -25,6 +27,9 @@ DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = ("seeds",)
 MAX_LIMIT = 10_000
 LOCK_TIMEOUT_S = 10.0
+# Fewer hits than this and the search looks for a spelling suggestion.
+SUGGEST_BELOW = 3
+ALIASES_NAME = "aliases.txt"
 
 
 def default_index_path() -> Path:
@@ -39,6 +44,8 @@ class Index:
         path: the index directory; default ``default_index_path()``.
         create: create an empty index when none exists (else raise ``IndexMissingError``).
         lock_timeout: how long ``update`` waits for another writer to finish, in seconds.
+        aliases: an aliases file added to the default list (and to ``aliases.txt`` in the
+            index directory, when there is one); see docs/query-language.md.
 
     Raises:
         IndexMissingError: no index at ``path`` and ``create`` is false.
@@ -51,10 +58,13 @@ class Index:
         *,
         create: bool = True,
         lock_timeout: float = LOCK_TIMEOUT_S,
+        aliases: str | os.PathLike[str] | None = None,
     ) -> None:
         self.path = Path(path) if path is not None else default_index_path()
         self.lock_timeout = lock_timeout
         self._engine: Engine = open_engine(self.path, create=create)
+        self._aliases_file = aliases
+        self._aliases: Aliases | None = None
 
     @staticmethod
     def exists(path: str | os.PathLike[str] | None = None) -> bool:
@@ -167,26 +177,67 @@ class Index:
         since: _dt.date | None = None,
         until: _dt.date | None = None,
         sort: Literal["relevance", "date"] = "relevance",
+        per_article: bool = False,
         facets: bool = False,
     ) -> Results:
         """Search the index; see docs/query-language.md for what ``query`` may hold.
 
+        Args:
+            query: the query text.
+            limit: hits per page.
+            page: which page of hits, from 1.
+            outlet: only articles of this outlet.
+            author: only articles by this author.
+            since: only articles published on or after this date.
+            until: only articles published on or before this date.
+            sort: by relevance (best first) or by date (newest first).
+            per_article: one hit per article, its best paragraph, with ``more_in_article``
+                counting its other matching paragraphs.
+            facets: count hits by outlet, year and author over the whole result set.
+
+        Returns:
+            One page of hits; ``suggestion`` holds a corrected query when few or none match.
+
         Raises:
-            QueryError: the query cannot be parsed, or ``limit``/``page`` is out of range.
+            QueryError: the query cannot be understood, or ``limit``/``page`` is out of range.
         """
         if not 1 <= limit <= MAX_LIMIT or page < 1:
             raise QueryError("limit and page must be positive", f"limit is at most {MAX_LIMIT}")
         request = Request(
-            query=parse(query),
+            query=expand(parse(query), self._loaded_aliases()),
             filters=Filters(outlet=outlet, author=author, since=since, until=until),
             limit=limit,
             offset=(page - 1) * limit,
             sort=sort,
             facets=facets,
+            per_article=per_article,
         )
         found = self._engine.search(request)
         hits = tuple(_to_hit(hit) for hit in found.hits)
-        return Results(query=query, total=found.total, hits=hits, facets=found.facets)
+        suggestion = self._suggest(query, found.total) if found.total < SUGGEST_BELOW else None
+        return Results(
+            query=query, total=found.total, hits=hits, facets=found.facets, suggestion=suggestion
+        )
+
+    def _loaded_aliases(self) -> Aliases:
+        if self._aliases is None:
+            in_index = self.path / ALIASES_NAME
+            files = [f for f in (in_index if in_index.is_file() else None, self._aliases_file) if f]
+            self._aliases = load_aliases(*files)
+        return self._aliases
+
+    def _suggest(self, query: str, total: int) -> str | None:
+        """The query with its misspelled words corrected, if that finds more."""
+        words = {w.text for w in leaves(parse(query)) if isinstance(w, Term) and w.field is None}
+        found = {word: self._engine.suggest(word) for word in words}
+        fixes = {word: fix for word, fix in found.items() if fix and fix != word.lower()}
+        if not fixes:
+            return None
+        pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(w)}(?!\w)" for w in fixes))
+        corrected = pattern.sub(lambda match: fixes[match.group(0)], query)
+        node = expand(parse(corrected), self._loaded_aliases())
+        better = self._engine.search(Request(query=node, limit=1)).total
+        return corrected if better > total else None
 
     def paragraph_count(self) -> int:
         """How many paragraphs are indexed."""
@@ -256,6 +307,7 @@ def _to_hit(found: EngineHit) -> Hit:
         text=doc.text,
         snippet=make_snippet(doc.text, found.spans),
         score=found.score,
+        more_in_article=found.more,
         source=doc.source,
         date=doc.date,
         authors=doc.authors,

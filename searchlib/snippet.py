@@ -14,25 +14,57 @@ from .models import Snippet
 
 SNIPPET_CHARS = 240
 ELLIPSIS = "…"
+SEPARATOR = f" {ELLIPSIS} "
+MIN_FRAGMENT_CHARS = 60
 
 Span = tuple[int, int]
 
 
 def make_snippet(text: str, spans: Sequence[Span], max_chars: int = SNIPPET_CHARS) -> Snippet:
-    """The window of at most ``max_chars`` of ``text`` holding the most matched words."""
+    """The best fragment(s) of ``text``, at most ``max_chars`` long, around the matched words.
+
+    One window holding the most matches; when matches lie outside it, two half-size windows
+    around the two best groups of matches instead, joined by an ellipsis. Windows are cut at
+    word boundaries, and the spans are moved to the returned text.
+    """
     spans = sorted(spans)
     if len(text) <= max_chars:
         return Snippet(text, tuple(spans))
-    start = _best_start(text, spans, max_chars)
-    end = _word_end(text, start + max_chars)
-    inside = [(lo, hi) for lo, hi in spans if lo >= start and hi <= end]
-    prefix = ELLIPSIS if start > 0 else ""
-    suffix = ELLIPSIS if end < len(text) else ""
-    shift = len(prefix) - start
-    body = text[start:end].strip()
-    lead = len(text[start:end]) - len(text[start:end].lstrip())
-    moved = tuple((lo + shift - lead, hi + shift - lead) for lo, hi in inside)
-    return Snippet(prefix + body + suffix, moved)
+    window = _window(text, spans, max_chars)
+    missed = [span for span in spans if not _inside(span, window)]
+    half = (max_chars - len(SEPARATOR)) // 2
+    if not missed or half < MIN_FRAGMENT_CHARS:
+        return _joined(text, spans, [window])
+    first = _window(text, spans, half)
+    second = _window(text, [s for s in spans if not _inside(s, first)], half)
+    if second[0] < first[1] and first[0] < second[1]:
+        return _joined(text, spans, [window])  # overlapping: one window says it better
+    return _joined(text, spans, sorted([first, second]))
+
+
+def _window(text: str, spans: Sequence[Span], size: int) -> Span:
+    start = _best_start(text, spans, size)
+    return start, _word_end(text, start + size)
+
+
+def _inside(span: Span, window: Span) -> bool:
+    return window[0] <= span[0] and span[1] <= window[1]
+
+
+def _joined(text: str, spans: Sequence[Span], windows: Sequence[Span]) -> Snippet:
+    """The windows' text, stripped, with ellipses where text was left out, spans moved."""
+    out = ""
+    moved: list[Span] = []
+    for lo, hi in windows:
+        piece = text[lo:hi]
+        lead = len(piece) - len(piece.lstrip())
+        out += SEPARATOR if out else (ELLIPSIS if lo > 0 else "")
+        shift = len(out) - lo - lead
+        moved += [(a + shift, b + shift) for a, b in spans if _inside((a, b), (lo, hi))]
+        out += piece.strip()
+    if windows[-1][1] < len(text):
+        out += ELLIPSIS
+    return Snippet(out, tuple(moved))
 
 
 def _best_start(text: str, spans: Sequence[Span], max_chars: int) -> int:

@@ -2,13 +2,27 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from searchlib.errors import QueryError
-from searchlib.query import And, DateRange, Fuzzy, Not, Or, Phrase, Prefix, Term, parse
+from searchlib.query import (
+    MAX_QUERY_CHARS,
+    And,
+    DateRange,
+    Fuzzy,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Term,
+    load_aliases,
+    parse,
+)
+from searchlib.query.aliases import expand, parse_aliases
 
 
 @pytest.mark.parametrize(
@@ -65,3 +79,54 @@ def test_unknown_field_lists_the_fields() -> None:
 def test_parse_never_raises_anything_but_query_error(text: str) -> None:
     with contextlib.suppress(QueryError):
         parse(text)
+
+
+def test_deep_parentheses_and_long_queries_parse() -> None:
+    assert parse("(" * 9_000 + "shells") == Term("shells")
+    long = " ".join(["shells"] * 200)
+    assert isinstance(parse(long), And)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * (MAX_QUERY_CHARS + 1), " ".join(["w"] * 300)],
+    ids=["too-long", "too-many-words"],
+)
+def test_oversized_queries_are_query_errors(text: str) -> None:
+    with pytest.raises(QueryError) as info:
+        parse(text)
+    assert info.value.hint
+
+
+ALIASES = parse_aliases(["DPRK = North Korea", "UN = United Nations", "# a comment", "lonely"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DPRK", Or((Term("DPRK"), Phrase(("north", "korea"))))),
+        (
+            "north korea missiles",
+            And((Or((Phrase(("north", "korea")), Term("DPRK"))), Term("missiles"))),
+        ),
+        ('"North Korea"', Or((Phrase(("North", "Korea")), Term("DPRK")))),
+        ("dprk", Term("dprk")),
+        ("un", Term("un")),
+        ("title:UN", Term("UN", "title")),
+        ("-UN", Not(Or((Term("UN"), Phrase(("united", "nations")))))),
+        ("lonely", Term("lonely")),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_aliases_expand_both_ways(text: str, expected: object) -> None:
+    assert expand(parse(text), ALIASES) == expected
+
+
+def test_default_aliases_ship_with_the_package(tmp_path: Path) -> None:
+    own = tmp_path / "aliases.txt"
+    own.write_text("ECB = European Central Bank\n", encoding="utf-8")
+    aliases = load_aliases(own)
+    assert aliases.others(("DPRK",)) and aliases.others(("ECB",))
+    assert not load_aliases(own, defaults=False).others(("DPRK",))
+    with pytest.raises(QueryError):
+        load_aliases(tmp_path / "missing.txt")

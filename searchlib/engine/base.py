@@ -40,15 +40,20 @@ class Request:
     offset: int = 0
     sort: Sort = "relevance"
     facets: bool = False
+    per_article: bool = False
 
 
 @dataclass(frozen=True)
 class EngineHit:
-    """A stored paragraph, its score and where the query's words match its text."""
+    """A stored paragraph, its score and where the query's words match its text.
+
+    ``more`` counts the article's other matching paragraphs when results are per article.
+    """
 
     doc: ParagraphDoc
     score: float
     spans: tuple[tuple[int, int], ...]
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,10 @@ class Engine(Protocol):
 
     def search(self, request: Request) -> EngineResults:
         """Run one search."""
+        ...
+
+    def suggest(self, word: str) -> str | None:
+        """An indexed word, as written, that a misspelled ``word`` probably meant."""
         ...
 
     def paragraph_count(self) -> int:

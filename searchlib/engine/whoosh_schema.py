@@ -1,28 +1,63 @@
 """Whoosh analyzers and schema: how paragraphs are tokenised, normalised and stored.
 
-Matching folds case, accents, curly apostrophes and possessives, and stems with Porter2
-(Snowball English), which, unlike Whoosh's default Porter stemmer, undoubles consonants
-("running" -> "run").
+Matching folds case, accents, curly apostrophes and possessives, splits hyphenated words
+("Jong-un" is "jong un"), and stems with the Snowball English (Porter2) stemmer of
+PyStemmer, a C implementation that, unlike Whoosh's Porter stemmer, undoubles consonants
+("running" -> "run") and is many times faster than Whoosh's pure-Python Porter2.
+
+One document per paragraph. ``content`` is what plain words search: the paragraph's text,
+and on the article's first paragraph only, its headline too; the ``title`` field, searched
+beside it with a small boost, is also set on the first paragraph only. So a headline match
+lifts the article once instead of tying every paragraph of it. ``headline`` stores the
+headline of every paragraph for display.
 """
 
 from __future__ import annotations
 
-from whoosh import fields
+import math
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import Stemmer
+from whoosh import fields, scoring
 from whoosh.analysis import (
     Analyzer,
     CharsetFilter,
+    Filter,
     LowercaseFilter,
     RegexTokenizer,
-    StemFilter,
     SubstitutionFilter,
 )
-from whoosh.lang.porter2 import stem
+from whoosh.analysis.acore import Token
+from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Words, with inner apostrophes kept so that possessives can be dropped as a whole.
 TOKEN_PATTERN = r"\w+(?:['’]\w+)*"
-STEM_CACHE = 100_000
+STEM_CACHE = 200_000
+STEM_LANGUAGE = "english"
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    stemmer = Stemmer.Stemmer(STEM_LANGUAGE)
+    stemmer.maxCacheSize = STEM_CACHE
+    return stemmer
+
+
+class SnowballFilter(Filter):  # type: ignore[misc]
+    """Stems each token with PyStemmer's Snowball stemmer (skipped when ``no_morph``)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        stem = _stemmer().stemWord
+        for token in tokens:
+            if not getattr(token, "no_morph", False):
+                token.text = stem(token.text)
+            yield token
 
 
 def _normalising_analyzer() -> Analyzer:
@@ -36,8 +71,8 @@ def _normalising_analyzer() -> Analyzer:
 
 
 def text_analyzer() -> Analyzer:
-    """Analyzer of the searchable text fields: normalised words, Porter2 stems."""
-    return _normalising_analyzer() | StemFilter(stemfn=stem, cachesize=STEM_CACHE)
+    """Analyzer of the searchable text fields: normalised words, Snowball stems."""
+    return _normalising_analyzer() | SnowballFilter()
 
 
 def name_analyzer() -> Analyzer:
@@ -51,10 +86,12 @@ def build_schema() -> fields.Schema:
     names = name_analyzer()
     return fields.Schema(
         doc_id=fields.ID(unique=True),
-        article_id=fields.ID(stored=True),
+        article_id=fields.ID(stored=True, sortable=True),
         position=fields.STORED(),
-        title=fields.TEXT(analyzer=text, stored=True),
-        text=fields.TEXT(analyzer=text, stored=True),
+        content=fields.TEXT(analyzer=text),
+        title=fields.TEXT(analyzer=text),
+        headline=fields.STORED(),
+        text=fields.STORED(),
         outlet=fields.TEXT(analyzer=names, stored=True),
         authors=fields.TEXT(analyzer=names, stored=True),
         outlet_facet=fields.ID(sortable=True),
@@ -66,6 +103,74 @@ def build_schema() -> fields.Schema:
     )
 
 
+_TEXT_ANALYZER = text_analyzer()
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=STEM_CACHE)
+def index_form(word: str) -> str:
+    """The indexed form of one word, as ``text_analyzer`` makes it; cached, because
+    snippets and stop words analyse the same words again and again."""
+    tokens = [token.text for token in _TEXT_ANALYZER(word)]
+    return tokens[0] if len(tokens) == 1 else word
+
+
+def match_spans(text: str, terms: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the words of ``text`` whose indexed form is one of ``terms``."""
+    if not terms:
+        return ()
+    return tuple(w.span() for w in _WORD.finditer(text) if index_form(w.group()) in terms)
+
+
+def load_words(name: str) -> frozenset[str]:
+    """The indexed forms of the words of a list in ``searchlib/data`` (# starts a comment)."""
+    text = resources.files("searchlib").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(index_form(line) for line in lines if line and not line.startswith("#"))
+
+
+# -- ranking -----------------------------------------------------------------------------
+
+# Tuned on the relevance benchmark (bench/relevance.py); see docs/query-language.md.
+BM25_K1 = 1.5
+BM25_B = 0.75
+
+
+class LuceneBM25(scoring.WeightingModel):  # type: ignore[misc]
+    """BM25 with the probabilistic IDF of Lucene and Anserini.
+
+    Whoosh's own BM25F uses the TF-IDF IDF ``log(N / (df + 1)) + 1``, which weighs common
+    words too heavily for long natural-language queries.
+    """
+
+    def __init__(self, k1: float = BM25_K1, b: float = BM25_B) -> None:
+        self.k1 = k1
+        self.b = b
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def scorer(self, searcher: Searcher, fieldname: str, text: bytes, qf: int = 1) -> Any:
+        if not searcher.schema[fieldname].scorable:
+            return scoring.WeightScorer.for_(searcher, fieldname, text)
+        return _BM25Scorer(searcher, fieldname, text, self.k1, self.b)
+
+
+class _BM25Scorer(scoring.WeightLengthScorer):  # type: ignore[misc]
+    def __init__(self, searcher: Searcher, fieldname: str, text: bytes, k1: float, b: float):
+        parent = searcher.get_parent()
+        df = parent.doc_frequency(fieldname, text)
+        idf = math.log(1 + (parent.doc_count_all() - df + 0.5) / (df + 0.5))
+        avgfl = parent.avg_field_length(fieldname) or 1
+        self._top = idf * (k1 + 1)
+        self._fixed = k1 * (1 - b)
+        self._per_length = k1 * b / avgfl
+        self.setup(searcher, fieldname, text)
+
+    def _score(self, weight: float, length: float) -> float:
+        return float(self._top * weight / (weight + self._fixed + self._per_length * length))
+
+
 # Query-language fields to schema fields.
-FIELD_MAP = {"title": "title", "text": "text", "outlet": "outlet", "author": "authors"}
-DEFAULT_FIELDS = ("title", "text")
+FIELD_MAP = {"title": "title", "text": "content", "outlet": "outlet", "author": "authors"}
+DEFAULT_FIELDS = ("content",)

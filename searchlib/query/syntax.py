@@ -1,8 +1,8 @@
-"""Stage 5, queries: parse what a user types into a small, engine-neutral syntax tree.
+"""The query language: parse what a user types into a small, engine-neutral syntax tree.
 
 The language (see docs/query-language.md)::
 
-    artillery shells          all words required, ranked by BM25F
+    artillery shells          any word matches; all words first (BM25F, coordination bonus)
     "artillery shells"        an exact phrase
     shells -drones            exclusion (also NOT drones)
     kim OR putin              either; AND binds tighter than OR
@@ -12,8 +12,9 @@ The language (see docs/query-language.md)::
     munit*                    prefix
     artilery~  artilery~2     fuzzy (edit distance 1 by default)
 
-Parsing is lenient: unbalanced quotes and parentheses are closed, stray operators are read
-as words. Only what cannot mean anything (an empty query, an unknown field, a bad date) is a
+Parsing is lenient: unbalanced quotes and parentheses are closed, parentheses nested deeper
+than ``MAX_DEPTH`` are read as plain grouping, stray operators are read as words. Only what
+cannot mean anything (an empty query, an unknown field, a bad date, a query too long) is a
 ``QueryError``, with a hint.
 """
 
@@ -25,9 +26,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .errors import QueryError
+from ..errors import QueryError
 
-MAX_QUERY_CHARS = 2000
+MAX_QUERY_CHARS = 10_000
+MAX_DEPTH = 32
+MAX_WORDS = 256
 TEXT_FIELDS = ("title", "text", "outlet", "author")
 FIELDS = (*TEXT_FIELDS, "date")
 FIELD_ALIASES = {"authors": "author", "by": "author", "headline": "title", "body": "text"}
@@ -139,7 +142,10 @@ def parse(text: str) -> Node:
             f"the query is {len(text):,} characters long",
             f"keep it under {MAX_QUERY_CHARS:,} characters",
         )
-    node = _Parser(list(_tokens(text))).parse()
+    tokens = list(_tokens(text))
+    if sum(token.kind in ("word", "phrase") for token in tokens) > MAX_WORDS:
+        raise QueryError("the query has too many words", f"use at most {MAX_WORDS} words")
+    node = _Parser(tokens).parse()
     if node is None:
         raise QueryError("the query is empty", 'type some words, e.g. "artillery shells"')
     return node
@@ -151,6 +157,7 @@ class _Parser:
     def __init__(self, tokens: list[_Token]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0
 
     def parse(self) -> Node | None:
         items: list[Node] = []
@@ -207,15 +214,22 @@ class _Parser:
         token = self.tokens[self.pos]
         self.pos += 1
         if token.kind == "open":
-            node = self._or()
-            if self._peek_kind() == "close":
-                self.pos += 1
-            return node
+            return self._group()
         if token.kind == "phrase":
             return _phrase(token.text, None)
         if token.kind == "field":
             return self._field(token.text)
         return _word(token.text, None)
+
+    def _group(self) -> Node | None:
+        if self.depth >= MAX_DEPTH:
+            return None  # deeper nesting cannot change the meaning; the words still count
+        self.depth += 1
+        node = self._or()
+        self.depth -= 1
+        if self._peek_kind() == "close":
+            self.pos += 1
+        return node
 
     def _field(self, name: str) -> Node | None:
         field = _field_name(name)
@@ -320,6 +334,18 @@ def _bound_date(year: int, month: int | None, day: int | None, end: bool) -> _dt
         last = calendar.monthrange(year, month)[1]
         return _dt.date(year, month, last if end else 1)
     return _dt.date(year, month, day)
+
+
+def leaves(node: Node) -> Iterator[Node]:
+    """The words, phrases, prefixes and fuzzy words the query looks for (not exclusions)."""
+    match node:
+        case Not() | DateRange():
+            return
+        case And(items) | Or(items):
+            for item in items:
+                yield from leaves(item)
+        case _:
+            yield node
 
 
 def describe(node: Node) -> str:

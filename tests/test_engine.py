@@ -1,0 +1,190 @@
+"""Search behaviour on a tiny index built through the whole pipeline (JSON Lines records)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import searchlib
+from searchlib.errors import QueryError
+
+RECORDS = [
+    {
+        "id": "summit",
+        "title": "Leader meets envoys",
+        "text": "North Korea’s leader Kim Jong-un hosted talks in the capital.\n\n"
+        "The running of the summit was smooth, officials said.\n\n"
+        "Café owners nearby said little about the visit.",
+        "date": "2024-03-01",
+        "outlet": "Example Daily",
+        "authors": ["Ann Writer"],
+    },
+    {
+        "id": "vote",
+        "title": "Assembly vote",
+        "text": "The UN General Assembly voted on Russia's proposal.\n\n"
+        "Diplomats from the United States abstained in the vote.",
+        "date": "2023-05-02",
+        "outlet": "Other Paper",
+        "authors": ["Bo Reporter"],
+    },
+    {
+        "id": "storm",
+        "title": "Storms over the hills",
+        "text": "Thunder rolled like artillery over the hills for most of the night, "
+        "residents of the valley reported.\n\n"
+        "No shells were found afterwards, and the roads reopened by the morning.",
+        "date": "2022-01-01",
+        "outlet": "Example Daily",
+    },
+    {"id": "brief", "title": "Ferry", "text": "By noon the ferry had left.\n\nQuiet port."},
+]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[searchlib.Index]:
+    folder = tmp_path_factory.mktemp("tiny")
+    corpus = folder / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in RECORDS), encoding="utf-8")
+    index = searchlib.Index(folder / "index")
+    assert index.update([corpus]).ok
+    yield index
+    index.close()
+
+
+def _articles(results: searchlib.Results) -> set[str]:
+    return {hit.article_id for hit in results.hits}
+
+
+@pytest.mark.parametrize(
+    ("query", "article"),
+    [
+        ("cafe", "summit"),
+        ("CAFÉ", "summit"),
+        ("Russia’s", "vote"),
+        ("russia's", "vote"),
+        ("russia", "vote"),
+        ("Kim Jong Un", "summit"),
+        ("kim jong-un", "summit"),
+        ('"kim jong un"', "summit"),
+        ("run", "summit"),
+        ("DPRK", "summit"),
+        ("US", "vote"),
+        ("United Nations", "vote"),
+        ("park. shells", "storm"),
+    ],
+    ids=lambda v: v,
+)
+def test_normalisation_and_aliases_find_the_article(
+    tiny: searchlib.Index, query: str, article: str
+) -> None:
+    assert article in _articles(tiny.search(query, per_article=True))
+
+
+def test_record_text_is_body_even_when_short_or_opening_with_by(tiny: searchlib.Index) -> None:
+    assert [h.position for h in tiny.search("ferry OR port").hits] == [0, 1]
+
+
+def test_capitalised_alias_is_not_expanded_from_a_lowercase_word(tiny: searchlib.Index) -> None:
+    assert tiny.search("us").total == 0
+    assert tiny.search("US").total == 1
+
+
+def test_snippet_shows_words_as_written(tiny: searchlib.Index) -> None:
+    hit = tiny.search("cafe running").hits
+    marked = {h.snippet.marked() for h in hit}
+    assert any("[Café]" in m for m in marked)
+    assert any("[running]" in m for m in marked)
+
+
+def test_headline_counts_once_per_article(tiny: searchlib.Index) -> None:
+    results = tiny.search("envoys")
+    assert [(h.article_id, h.position) for h in results.hits] == [("summit", 0)]
+
+
+def test_per_article_keeps_the_best_paragraph_and_counts_the_rest(tiny: searchlib.Index) -> None:
+    paragraphs = tiny.search("summit capital cafe")
+    assert paragraphs.total == 3
+    articles = tiny.search("summit capital cafe", per_article=True)
+    assert articles.total == 1
+    (hit,) = articles.hits
+    assert hit.more_in_article == 2 and hit.score == paragraphs.hits[0].score
+
+
+def test_facets_count_the_whole_result_set(tiny: searchlib.Index) -> None:
+    results = tiny.search("said OR vote OR hills", limit=1, per_article=True, facets=True)
+    assert results.total == 3 and len(results.hits) == 1
+    assert results.facets["outlet"] == {"Example Daily": 2, "Other Paper": 1}
+    assert results.facets["year"] == {"2022": 1, "2023": 1, "2024": 1}
+    assert results.facets["author"] == {"Ann Writer": 1, "Bo Reporter": 1}
+
+
+def test_plain_words_rank_all_words_first(tiny: searchlib.Index) -> None:
+    results = tiny.search("thunder shells hills")
+    assert results.total == 2
+    assert results.hits[0].position == 0  # holds two of the words, the other paragraph one
+
+
+def test_phrases_and_fields_are_required(tiny: searchlib.Index) -> None:
+    assert _articles(tiny.search('vote "general assembly"')) == {"vote"}
+    assert _articles(tiny.search("vote outlet:other", per_article=True)) == {"vote"}
+    assert tiny.search("title:thunder").total == 0
+
+
+def test_suggestion_for_a_misspelling(tiny: searchlib.Index) -> None:
+    results = tiny.search("artilery")
+    assert results.total == 0 and results.suggestion == "artillery"
+    assert tiny.search("artillery").suggestion is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "stray: colon", "ubuntu 20.04", "park.", "-", "((((", "NOT", "a" * 10_000],
+    ids=["quote", "colon", "version", "dot", "dash", "parens", "not", "10k"],
+)
+def test_awkward_queries_give_results_or_a_query_error(tiny: searchlib.Index, query: str) -> None:
+    try:
+        results = tiny.search(query)
+    except QueryError as error:
+        assert error.hint
+    else:
+        assert results.total >= 0
+
+
+def test_unknown_field_lists_fields(tiny: searchlib.Index) -> None:
+    with pytest.raises(QueryError, match="outlet"):
+        tiny.search("colour:red")
+
+
+QUERY_ALPHABET = st.sampled_from(list("ab Zé\"()-:*~.0129'’OR AND NOT title: date:"))
+
+
+@settings(
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.one_of(st.text(max_size=30), st.lists(QUERY_ALPHABET, max_size=12).map("".join)))
+def test_random_queries_raise_nothing_but_query_error(tiny: searchlib.Index, text: str) -> None:
+    with contextlib.suppress(QueryError):
+        tiny.search(text, limit=3)
+
+
+def test_user_aliases_from_argument_and_index_folder(tmp_path: Path) -> None:
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps(RECORDS[2]), encoding="utf-8")
+    own = tmp_path / "mine.txt"
+    own.write_text("boom = thunder\n", encoding="utf-8")
+    with searchlib.Index(tmp_path / "index", aliases=own) as index:
+        index.update([corpus])
+        assert index.search("boom").total == 1
+        assert index.search("bang").total == 0
+    (tmp_path / "index" / "aliases.txt").write_text("bang = thunder\n", encoding="utf-8")
+    with searchlib.Index(tmp_path / "index") as index:
+        assert index.search("bang").total == 1 and index.search("boom").total == 0
