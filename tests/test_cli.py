@@ -196,3 +196,27 @@ def test_extract_text_output(workdir: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 0
     assert "Authors: Olena Mukhina" in result.stdout and "Date: 2024-01-22" in result.stdout
+
+
+def test_per_article_collapses_hits(indexed: Path) -> None:
+    args = ["artillery shells", "--json", "-n", "50", "--per-article"]
+    hits = [
+        json.loads(line) for line in CliRunner().invoke(search_command, args).stdout.splitlines()
+    ]
+    ids = [h["article_id"] for h in hits]
+    assert len(ids) == len(set(ids)) > 1
+    assert any(h["more_in_article"] > 0 for h in hits)
+
+
+def test_did_you_mean(indexed: Path) -> None:
+    result = CliRunner().invoke(search_command, ["artilery"])
+    assert "Did you mean: artillery" in result.stderr
+
+
+def test_user_aliases_file(indexed: Path) -> None:
+    aliases = indexed / "my-aliases.txt"
+    aliases.write_text("Zorblax = Kirby\n")
+    plain = CliRunner().invoke(search_command, ["Zorblax"])
+    assert plain.exit_code == 1
+    expanded = CliRunner().invoke(search_command, ["Zorblax", "--aliases", str(aliases)])
+    assert expanded.exit_code == 0 and "Kirby" in expanded.stdout

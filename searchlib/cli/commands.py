@@ -156,7 +156,13 @@ _search_options = _options(
         show_default=True,
         help="Best match first, or newest first.",
     ),
+    click.option("--per-article", is_flag=True, help="One hit per article: its best paragraph."),
     click.option("--facets", is_flag=True, help="Also print counts by outlet, year, author."),
+    click.option(
+        "--aliases",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="A file of extra aliases (DPRK = North Korea), one group a line.",
+    ),
     click.option("--explain", is_flag=True, help="Print how the query was understood."),
     _format_option("text", "json", "csv"),
     _json_flag,
@@ -170,9 +176,9 @@ _search_options = _options(
 def search_command(query: str, **options: Any) -> None:
     """Search the index for QUERY and print the best matching paragraphs.
 
-    Words are all required; "quoted words" are a phrase; -word excludes; OR,
-    parentheses, title:, outlet:, author:, date:2024 or date:2023-09..2024-01,
-    prefix* and fuzzy~ work too (see docs/query-language.md).
+    Paragraphs with more of the words rank first; "quoted words" are a phrase;
+    -word excludes; OR, parentheses, title:, outlet:, author:, date:2024 or
+    date:2023-09..2024-01, prefix* and fuzzy~ work too (docs/query-language.md).
 
     \b
     Example:
@@ -190,7 +196,7 @@ def _run_search(query: str, **o: Any) -> None:
     with _library_errors():
         if o["explain"]:
             click.echo(f"Query: {describe(parse(query))}", err=True)
-        with _open_for_search(ctx, o["index_path"]) as index:
+        with _open_for_search(ctx, o["index_path"], o["aliases"]) as index:
             results = index.search(
                 query,
                 limit=o["limit"],
@@ -200,21 +206,22 @@ def _run_search(query: str, **o: Any) -> None:
                 since=o["since"],
                 until=o["until"],
                 sort=o["sort"],
+                per_article=o["per_article"],
                 facets=o["facets"],
             )
     _print_results(results, fmt, style, o["page"], o["limit"], o["facets"])
     ctx.exit(0 if results.hits else EXIT_NOT_FOUND)
 
 
-def _open_for_search(ctx: click.Context, index_path: Path) -> Index:
+def _open_for_search(ctx: click.Context, index_path: Path, aliases: Path | None) -> Index:
     given = ctx.get_parameter_source("index_path") == ParameterSource.COMMANDLINE
     seeds = Path(DEFAULT_SOURCES[0])
     if not given and not Index.exists(index_path) and seeds.is_dir():
         click.echo(f"No index at {index_path}; building it from ./{seeds} first.", err=True)
-        index = Index(index_path)
+        index = Index(index_path, aliases=aliases)
         click.echo(render.report_text(index.update([seeds]), dry_run=False), err=True)
         return index
-    return Index(index_path, create=False)
+    return Index(index_path, create=False, aliases=aliases)
 
 
 def _print_results(
