@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.query.compound import PreloadedOr
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
-from ..errors import IndexCorruptError, IndexLockedError, IndexMissingError, QueryError
+from ..errors import IndexCorruptError, IndexLockedError, IndexMissingError
 from ..models import ParagraphDoc
-from ..query import And, DateRange, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, leaves
-from .base import EngineHit, EngineResults, EngineSummary, Filters, Request
+from ..query import Node, leaves
+from .base import EngineHit, EngineResults, EngineSummary, Request
+from .whoosh_query import SCHEMA, analyze, compile_node, compile_query, filter_query
 from .whoosh_schema import (
-    DEFAULT_FIELDS,
-    FIELD_MAP,
     LuceneBM25,
     build_schema,
-    index_form,
-    load_words,
     match_spans,
 )
 
@@ -32,7 +28,6 @@ LOCK_TIMEOUT_S = 10.0
 WRITER_LIMIT_MB = 128
 OPEN_ATTEMPTS = 3
 AUTHOR_SEPARATOR = "\n"
-STOPWORDS_FILE = "stopwords_en.txt"
 
 
 class WhooshEngine:
@@ -102,7 +97,7 @@ class WhooshEngine:
         results = searcher.search(
             query,
             limit=None if whole else request.offset + request.limit,
-            filter=_filter_query(request.filters),
+            filter=filter_query(request.filters),
             sortedby="date" if request.sort == "date" else None,
             reverse=request.sort == "date",
             terms=False,
@@ -336,177 +331,6 @@ def _best_per_article(
     return list(best.values()), more
 
 
-# -- queries -----------------------------------------------------------------------------
-
-_SCHEMA = build_schema()
-# A typed word of several tokens ("anti-viral", "20.04") searches its tokens as words, not as
-# a phrase: +0.007 Recall@100 on SciFact. Quote it to require the phrase.
-SPLIT_WORDS = True
-# The headline field (first paragraphs only), searched beside ``content``: about +0.01
-# nDCG@10 on SciFact and Cranfield at 0.2.
-TITLE_BOOST = 0.2
-
-
-def _analyze(field: str, text: str) -> list[str]:
-    return [token.text for token in _SCHEMA[field].analyzer(text)]
-
-
-def _fields_of(field: str | None) -> tuple[str, ...]:
-    return DEFAULT_FIELDS if field is None else (FIELD_MAP[field],)
-
-
-def _per_field(field: str | None, make: Callable[[str], wq.Query]) -> wq.Query:
-    queries = [q for q in (make(name) for name in _fields_of(field)) if q is not wq.NullQuery]
-    if field is None and TITLE_BOOST and queries:
-        # The whole article's headline lifts its paragraphs a little more, evenly.
-        title = make("title")
-        if title is not wq.NullQuery:
-            queries.append(title.with_boost(TITLE_BOOST))
-    if not queries:
-        return wq.NullQuery
-    return queries[0] if len(queries) == 1 else wq.Or(queries)
-
-
-def _words(name: str, words: Iterable[str]) -> wq.Query:
-    tokens = [token for word in words for token in _analyze(name, word)]
-    if not tokens:
-        return wq.NullQuery
-    if len(tokens) == 1:
-        return wq.Term(name, tokens[0])
-    return wq.Phrase(name, tokens)
-
-
-def _word(name: str, text: str) -> wq.Query:
-    """One typed word; "Jong-un" or "20.04" are several tokens, each searched as a word."""
-    tokens = _analyze(name, text)
-    if len(tokens) <= 1:
-        return wq.Term(name, tokens[0]) if tokens else wq.NullQuery
-    if not SPLIT_WORDS:
-        return wq.Phrase(name, tokens)
-    return wq.Or([wq.Term(name, token) for token in tokens])
-
-
-def compile_query(node: Node) -> wq.Query:
-    """Translate a parsed query into a Whoosh query.
-
-    Raises:
-        QueryError: nothing in the query is a searchable word (e.g. only punctuation).
-    """
-    query = compile_node(node)
-    if query is wq.NullQuery:
-        raise QueryError(
-            "the query has no words to search", 'type letters or digits, e.g. "artillery shells"'
-        )
-    return query
-
-
-def compile_node(node: Node) -> wq.Query:
-    """Translate a syntax tree node into a Whoosh query (``NullQuery`` when it has no words)."""
-    match node:
-        case Term(text, field):
-            return _per_field(field, lambda name: _word(name, text))
-        case Phrase(words, field):
-            return _per_field(field, lambda name: _words(name, words))
-        case Prefix(text, field):
-            return _per_field(field, lambda name: _prefix(name, text))
-        case Fuzzy(text, field, distance):
-            return _per_field(field, lambda name: _fuzzy(name, text, distance))
-        case DateRange(start, end):
-            return _date_range(start, end)
-        case Not(item):
-            return _exclude(wq.Every(), [compile_node(item)])
-        case Or(items):
-            return _any([compile_node(item) for item in items])
-        case And(items):
-            return _compile_and(items)
-    raise TypeError(f"not a query node: {node!r}")
-
-
-def _prefix(name: str, text: str) -> wq.Query:
-    words = _SCHEMA[name].analyzer(text, no_morph=True)
-    tokens = [token.text for token in words]
-    return wq.Prefix(name, tokens[0]) if tokens else wq.NullQuery
-
-
-def _fuzzy(name: str, text: str, distance: int) -> wq.Query:
-    tokens = _analyze(name, text)
-    if not tokens:
-        return wq.NullQuery
-    return wq.FuzzyTerm(name, tokens[0], maxdist=distance, prefixlength=1)
-
-
-def _date_range(start: _dt.date | None, end: _dt.date | None) -> wq.Query:
-    low = start.isoformat() if start else None
-    high = end.isoformat() if end else None
-    return wq.TermRange("date", low, high, constantscore=True)
-
-
-def _is_soft(node: Node) -> bool:
-    """Plain words (and groups of them) rank; phrases, fields and dates are required."""
-    match node:
-        case Term(_, None) | Prefix(_, None) | Fuzzy(_, None, _) | Or() | And():
-            return True
-    return False
-
-
-def _is_stopword(node: Node) -> bool:
-    return isinstance(node, Term) and node.field is None and index_form(node.text) in _STOPWORDS
-
-
-def _compile_and(items: tuple[Node, ...]) -> wq.Query:
-    negative = [compile_node(i.item) for i in items if isinstance(i, Not)]
-    positive = [i for i in items if not isinstance(i, Not)]
-    # Stop words only rank, and slowly (they match nearly everything): drop them when the
-    # query has other words.
-    soft_items = [i for i in positive if _is_soft(i)]
-    soft_items = [i for i in soft_items if not _is_stopword(i)] or soft_items
-    soft = _any([compile_node(i) for i in soft_items])
-    hard = _all([compile_node(i) for i in positive if not _is_soft(i)])
-    if hard is wq.NullQuery:
-        base = soft
-    else:
-        base = hard if soft is wq.NullQuery else wq.AndMaybe(hard, soft)
-    if base is wq.NullQuery and negative:
-        base = wq.Every()
-    return _exclude(base, negative)
-
-
-def _any(queries: list[wq.Query]) -> wq.Query:
-    queries = [q for q in queries if q is not wq.NullQuery]
-    if len(queries) <= 1:
-        return queries[0] if queries else wq.NullQuery
-    # Whoosh would chain a binary tree of union matchers, which steps through each matching
-    # document once per level; preloading the scores into an array is several times faster
-    # for long queries, and the whole result set is scored anyway.
-    return PreloadedOr(queries)
-
-
-def _all(queries: list[wq.Query]) -> wq.Query:
-    queries = [q for q in queries if q is not wq.NullQuery]
-    if len(queries) <= 1:
-        return queries[0] if queries else wq.NullQuery
-    return wq.And(queries)
-
-
-def _exclude(base: wq.Query, negative: list[wq.Query]) -> wq.Query:
-    excluded = _any(negative)
-    if base is wq.NullQuery or excluded is wq.NullQuery:
-        return base
-    return wq.AndNot(base, excluded)
-
-
-def _filter_query(filters: Filters) -> wq.Query | None:
-    parts: list[wq.Query] = []
-    if filters.outlet:
-        parts.append(_words("outlet", filters.outlet.split()))
-    if filters.author:
-        parts.append(_words("authors", filters.author.split()))
-    if filters.since or filters.until:
-        parts.append(_date_range(filters.since, filters.until))
-    parts = [p for p in parts if p is not wq.NullQuery]
-    return wq.And(parts) if parts else None
-
-
 # -- highlighting and suggestions --------------------------------------------------------
 
 
@@ -523,9 +347,6 @@ def _match_terms(node: Node, searcher: Searcher) -> frozenset[str]:
     return frozenset(terms)
 
 
-_STOPWORDS = load_words(STOPWORDS_FILE)
-
-
 SUGGEST_MIN_LENGTH = 3
 
 
@@ -535,7 +356,7 @@ def suggest_word(searcher: Searcher, word: str) -> str | None:
     The index holds stems, so the suggestion is found among stems, then shown as a paragraph
     holding it writes it; this needs no extra field at index time.
     """
-    stems = _analyze("content", word)
+    stems = analyze("content", word)
     if len(stems) != 1 or len(stems[0]) < SUGGEST_MIN_LENGTH:
         return None
     reader = searcher.reader()
@@ -556,7 +377,7 @@ def _surface(searcher: Searcher, stem: str) -> str | None:
     for docnum in searcher.docs_for_query(wq.Term("content", stem)):
         stored = searcher.stored_fields(docnum)
         for source in (stored["text"], stored["headline"]):
-            for token in _SCHEMA["content"].analyzer(source, chars=True, mode="query"):
+            for token in SCHEMA["content"].analyzer(source, chars=True, mode="query"):
                 if token.text == stem:
                     return str(source[token.startchar : token.endchar]).lower()
     return None
