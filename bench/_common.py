@@ -25,6 +25,8 @@ if not SHARED_SCALE.exists():  # worktrees sit beside /work/shared too
 ARTICLES = SHARED_SCALE / "articles.jsonl.gz"
 QUERIES = SHARED_SCALE / "queries.txt"
 SEEDS = REPO / "seeds"
+# Records per corpus file: about 5 MB of news text, far below the 64 MB source-file limit.
+SHARD_RECORDS = 5_000
 
 
 def paragraphs_of(record: dict[str, object]) -> list[str]:
@@ -62,6 +64,25 @@ def write_jsonl(path: Path, records: Sequence[dict[str, object]]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_shards(folder: Path, records: Sequence[dict[str, object]]) -> list[Path]:
+    """Write records as numbered JSON Lines files of ``SHARD_RECORDS`` records each.
+
+    Shards keep every file well under searchlib's size limit for one source file.
+    """
+    shards = []
+    for number, start in enumerate(range(0, len(records), SHARD_RECORDS)):
+        shard = folder / f"articles-{number:04d}.jsonl"
+        write_jsonl(shard, records[start : start + SHARD_RECORDS])
+        shards.append(shard)
+    return shards
+
+
+def iter_corpus(path: Path) -> Iterator[dict[str, object]]:
+    """The records of one JSON Lines file or of every ``*.jsonl`` file of a folder, in order."""
+    for part in sorted(path.glob("*.jsonl")) if path.is_dir() else [path]:
+        yield from iter_records(part)
 
 
 def read_queries(path: Path = QUERIES) -> list[str]:

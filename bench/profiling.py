@@ -31,7 +31,7 @@ from _common import (  # noqa: E402
     load,
     paragraphs_of,
     read_queries,
-    write_jsonl,
+    write_shards,
 )
 
 import searchlib  # noqa: E402
@@ -100,7 +100,7 @@ def main() -> None:
         args.paragraphs = min(args.paragraphs, 1_000)
     work = Path(args.workdir)
     what = set(args.what.split(","))
-    corpus = work / "src" / "articles.jsonl"
+    corpus = work / "src"
     if "build" in what or not corpus.exists():
         fresh_dir(work)
         taken, count = [], 0
@@ -109,12 +109,12 @@ def main() -> None:
                 break
             taken.append(record)
             count += len(paragraphs_of(record))
-        write_jsonl(corpus, taken)
+        write_shards(corpus, taken)
     ours, theirs = work / "searchlib-index", work / "whoosh-index"
     if "build" in what:
         fresh_dir(ours)
         with searchlib.Index(ours) as ix:
-            profiled("searchlib Index.update (build)", lambda: ix.update([corpus.parent]))
+            profiled("searchlib Index.update (build)", lambda: ix.update([corpus]))
         fresh_dir(theirs)
         profiled("raw Whoosh best build", lambda: whoosh_baseline.build(corpus, theirs))
     if "query" in what:

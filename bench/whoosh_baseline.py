@@ -8,7 +8,7 @@ optionally the negative cache of ``has_column`` that Whoosh 2.7.x lacks.
 
 Run as a script so that it is measured in its own process::
 
-    python bench/whoosh_baseline.py build CORPUS.jsonl INDEX_DIR [--neg-cache]
+    python bench/whoosh_baseline.py build CORPUS_FILE_OR_DIR INDEX_DIR [--neg-cache]
     python bench/whoosh_baseline.py query INDEX_DIR [--queries N]
 
 Each prints one JSON object on stdout.
@@ -30,7 +30,7 @@ from whoosh.lang.porter2 import stem
 from whoosh.qparser import AndGroup, MultifieldParser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import iter_records, paragraphs_of, read_queries  # noqa: E402
+from _common import iter_corpus, paragraphs_of, read_queries  # noqa: E402
 
 LIMIT_MB = 256
 STEM_CACHE = 100_000
@@ -73,13 +73,13 @@ def install_negative_cache() -> None:
 
 
 def build(corpus: Path, target: Path) -> dict[str, Any]:
-    """Index every paragraph of ``corpus`` with one writer and one commit."""
+    """Index every paragraph of ``corpus`` (a file or folder) with one writer, one commit."""
     target.mkdir(parents=True, exist_ok=True)
     ix = index.create_in(str(target), lean_schema())
     start = time.perf_counter()
     writer = ix.writer(limitmb=LIMIT_MB)
     count = 0
-    for record in iter_records(corpus):
+    for record in iter_corpus(corpus):
         for position, paragraph in enumerate(paragraphs_of(record)):
             writer.add_document(
                 article_id=str(record["id"]),
