@@ -95,7 +95,8 @@ def main() -> None:
     records = generate(
         args.source, args.out, args.paragraphs, seed=args.seed, with_real=args.with_real
     )
-    print(f"wrote {records} SYNTHETIC records, >= {args.paragraphs} paragraphs, to {args.out}")
+    real = "real records, then " if args.with_real else ""
+    print(f"wrote {real}{records} SYNTHETIC records: >= {args.paragraphs} paragraphs in {args.out}")
 
 
 if __name__ == "__main__":
