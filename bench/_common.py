@@ -45,16 +45,16 @@ def iter_records(path: Path = ARTICLES) -> Iterator[dict[str, object]]:
 
 
 def take_paragraphs(
-    records: Iterator[dict[str, object]], paragraphs: int
+    records: Iterator[dict[str, object]], paragraphs: int, max_records: int = 10**9
 ) -> tuple[list[dict[str, object]], int]:
-    """Whole records, in file order, until at least ``paragraphs`` paragraphs are taken."""
+    """Whole records, in file order, until ``paragraphs`` paragraphs or ``max_records``."""
     taken: list[dict[str, object]] = []
     count = 0
     for record in records:
-        if count >= paragraphs:
-            break
         taken.append(record)
         count += len(paragraphs_of(record))
+        if count >= paragraphs or len(taken) >= max_records:
+            break
     return taken, count
 
 

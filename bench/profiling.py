@@ -29,8 +29,8 @@ from _common import (  # noqa: E402
     fresh_dir,
     iter_records,
     load,
-    paragraphs_of,
     read_queries,
+    take_paragraphs,
     write_shards,
 )
 
@@ -103,12 +103,7 @@ def main() -> None:
     corpus = work / "src"
     if "build" in what or not corpus.exists():
         fresh_dir(work)
-        taken, count = [], 0
-        for record in iter_records(ARTICLES):
-            if count >= args.paragraphs or len(taken) >= args.records:
-                break
-            taken.append(record)
-            count += len(paragraphs_of(record))
+        taken, _ = take_paragraphs(iter_records(ARTICLES), args.paragraphs, args.records)
         write_shards(corpus, taken)
     ours, theirs = work / "searchlib-index", work / "whoosh-index"
     if "build" in what:

@@ -42,12 +42,12 @@ from _common import (  # noqa: E402
     iter_records,
     load,
     median,
-    paragraphs_of,
     percentile,
     python_argv,
     read_queries,
     run_measured,
     table,
+    take_paragraphs,
     write_jsonl,
     write_shards,
 )
@@ -70,7 +70,6 @@ class Bench:
         self.work = Path(args.workdir)
         self.src = self.work / "src"
         self.index = self.work / "searchlib-index"
-        self.whoosh = self.work / "whoosh-index"
         self.figures: dict[str, Any] = {"load_start": load(), "corpus": str(args.corpus)}
         self.rows: list[list[str]] = []
 
@@ -84,13 +83,7 @@ class Bench:
             return
         fresh_dir(self.work)
         records = iter_records(Path(self.args.corpus))
-        taken: list[dict[str, Any]] = []
-        count = 0
-        for record in records:
-            if count >= self.args.paragraphs or len(taken) >= self.args.records:
-                break
-            taken.append(record)
-            count += len(paragraphs_of(record))
+        taken, count = take_paragraphs(records, self.args.paragraphs, self.args.records)
         spares = list(islice(records, SPARE_RECORDS))
         while len(spares) < SPARE_RECORDS:  # the corpus ran out: hold back its last records
             spares.append(taken.pop())
@@ -115,7 +108,7 @@ class Bench:
             "1 searchlib index (full pipeline)",
             f"{count / run.wall_s:,.0f} para/s",
             ">= 350",
-            self._run_text(run) + f"; {failed} records without a body",
+            self._run_text(run) + f"; {failed} records failed",
             "python -m searchlib index SRC --index DIR --json",
         )
         self.row(
