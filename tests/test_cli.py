@@ -220,3 +220,39 @@ def test_user_aliases_file(indexed: Path) -> None:
     assert plain.exit_code == 1
     expanded = CliRunner().invoke(search_command, ["Zorblax", "--aliases", str(aliases)])
     assert expanded.exit_code == 0 and "Kirby" in expanded.stdout
+
+
+def test_author_and_until_filters(indexed: Path) -> None:
+    args = ["korea", "--json", "-n", "50", "--author", "taylor"]
+    hits = [
+        json.loads(line) for line in CliRunner().invoke(search_command, args).stdout.splitlines()
+    ]
+    assert hits and all(h["authors"] == ["Will Taylor"] for h in hits)
+    args = ["korea", "--json", "-n", "50", "--until", "2023"]
+    hits = [
+        json.loads(line) for line in CliRunner().invoke(search_command, args).stdout.splitlines()
+    ]
+    assert hits and all(h["date"] and h["date"] <= "2023-12-31" for h in hits)
+
+
+def test_no_color_wins_over_a_terminal(indexed: Path) -> None:
+    result = CliRunner().invoke(search_command, ["artillery", "--no-color"], color=True)
+    assert "\x1b[" not in result.stdout
+
+
+def test_index_rebuild(indexed: Path) -> None:
+    result = CliRunner().invoke(main, ["index", "--rebuild"])
+    assert result.exit_code == 0 and "5 added" in result.stderr
+
+
+def test_python_dash_m(indexed: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "searchlib", "search", "artillery", "-n", "1", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and json.loads(done.stdout)["article_id"]
