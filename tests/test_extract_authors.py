@@ -69,3 +69,27 @@ def test_byline_edge_cases(line: str, following: str, names: tuple[str, ...]) ->
 )
 def test_find_authors_near_the_headline(lines: list[str], names: tuple[str, ...]) -> None:
     assert find_authors(lines, anchor=0, body_start=len(lines) - 1, body_end=len(lines)) == names
+
+
+def test_explicit_byline_beats_a_bare_name_nearer_the_headline() -> None:
+    lines = ["Headline here", "Market News", "4 May 2023", "Von Erika Mustermann", "Body."]
+    assert find_authors(lines, anchor=0, body_start=4, body_end=5) == ("Erika Mustermann",)
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["Headline here", "Jane Roe", "Body."], ("Jane Roe",)),
+        (["Headline here", "Deutsche Sprache", "Body."], ()),
+        (["Headline here", "Weather", "4 May 2023", "Body."], ()),
+        (["Headline here", "jdoe", "4 May 2023", "Body."], ("jdoe",)),
+        (["Headline here", "By", "jdoe_0450 (1)", "Jane Roe", "Body."], ("Jane Roe",)),
+    ],
+    ids=["given-name", "capitalised-label", "label-beside-date", "handle-beside-date", "photo"],
+)
+def test_bare_names_under_the_headline(lines: list[str], names: tuple[str, ...]) -> None:
+    assert find_authors(lines, anchor=0, body_start=len(lines) - 1, body_end=len(lines)) == names
+
+
+def test_photo_credit_is_not_the_author() -> None:
+    assert byline_names("Photo by Jane Roe") == ()

@@ -19,7 +19,8 @@ from .body import Body, find_body, split_lines
 from .dates import find_date
 from .html import html_page
 from .lines import analyse
-from .metadata import clean_title, find_original_outlet, find_outlet, find_title
+from .metadata import find_original_outlet, find_outlet
+from .title import clean_title, find_title
 
 __all__ = ["article_id", "extract", "extract_page"]
 
@@ -50,7 +51,7 @@ def extract_page(page: Page) -> Article:
     body = find_body(lines, feats)
     if not body.paragraphs:
         raise SourceError(page.source, "no article body found")
-    title_at = find_title(feats, body.start)
+    title_at = find_title(feats, body.start, body.end)
     found_title = clean_title(lines[title_at]) if title_at is not None else None
     title = page.supplied.title or found_title
     paragraphs = _without(body, {title or "", lines[title_at] if title_at is not None else ""})

@@ -18,7 +18,15 @@ MAX_NAME_WORDS = 4
 MAX_BYLINE_WORDS = 16
 MAX_INLINE_WORDS = 12
 MAX_WORDS_BEFORE_INLINE = 5
+# A dated line ("01. Dez. 2022 | 14:08 Uhr | von X") may carry more before the byline word.
+MAX_WORDS_BEFORE_DATED = 8
 LOOK_BEHIND = 6
+# Explicit bylines are looked for further up: the body's start is sometimes found too low.
+WIDE_LOOK_BEHIND = 16
+# A one-word user name with a date counts only right next to the headline.
+HANDLE_REACH = 1
+# A bare name starting with a common given name counts a little further from the headline.
+NAME_REACH = 3
 LOOK_AHEAD = 4
 TAIL_LINES = 6
 
@@ -52,6 +60,9 @@ def _inline() -> re.Pattern[str]:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_EDGE_MARKS = " ,|·•-–—"
+# An image's file name, printed above the name in author boxes ("jdoe_0450 (1)", "me.jpg").
+_FILE_NAME = re.compile(r"_\d{3,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
 
 
@@ -60,64 +71,103 @@ def find_authors(
 ) -> tuple[str, ...]:
     """Person names from the byline nearest the headline, else from the end of the body.
 
+    An explicit byline ("By X", "Von X") anywhere near the head beats a bare name printed
+    with a date or twice in a row; among equals, the one nearest the headline wins.
+
     Args:
         lines: the page's non-empty lines.
         anchor: the headline's line number (or the body's start when there is none).
         body_start: first line of the body.
         body_end: line after the last line of the body.
     """
-    lo = max(0, min(anchor, body_start) - LOOK_BEHIND)
-    for i in range(lo, min(len(lines), body_start + LOOK_AHEAD)):
-        if i == anchor:
-            continue
-        names = byline_names(lines[i], lines[i + 1] if i + 1 < len(lines) else "")
-        names = names or _dated_name(lines, i) or _doubled_name(lines, i)
-        if names:
-            return names
+    top = min(anchor, body_start)
+    near = _by_distance(
+        range(max(0, top - LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD)), anchor
+    )
+    wide = _by_distance(
+        range(max(0, top - WIDE_LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD)), anchor
+    )
+    for i in wide:
+        if i != anchor:
+            names = byline_names(lines[i], *lines[i + 1 : i + 3])
+            if names:
+                return names
+    for i in near:
+        if i != anchor:
+            beside = abs(i - anchor) <= HANDLE_REACH
+            names = _dated_name(lines, i, handles=beside) or _doubled_name(lines, i)
+            names = names or (_given_name(lines[i]) if abs(i - anchor) <= NAME_REACH else ())
+            if names:
+                return names
     return _tail_names(lines[body_start : body_end + TAIL_LINES])
 
 
+def _by_distance(span: range, anchor: int) -> list[int]:
+    """Line numbers nearest the headline first; below it before above it at equal distance."""
+    return sorted(span, key=lambda i: (abs(i - anchor), i < anchor))
+
+
 def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
-    """Names from "Reporting by X" or an "Author: X" line at the end of the article."""
-    for line in lines:
+    """Names from "Reporting by X", "Author: X" or "Author:" over "X" at the end of the article."""
+    for i, line in enumerate(lines):
         match = _REPORTING.search(line)
         if match:
             return clean_names(match.group("names"))
         match = _byline().match(line)
         if match and ":" in line[: match.start("names")]:
             return clean_names(match.group("names"))
+        if line.endswith(":") and line.strip(" :").lower() in phrases("bylines.txt"):
+            return clean_names(lines[i + 1]) if i + 1 < len(lines) else ()
     return ()
 
 
-def byline_names(line: str, following: str = "") -> tuple[str, ...]:
-    """The names of a byline line (or of the next line when this one is a bare "By")."""
+def byline_names(line: str, *following: str) -> tuple[str, ...]:
+    """The names of a byline line (or of the next lines when this one is a bare "By").
+
+    After a bare byline word the name is on the next line, or on the one after when the
+    next is an image's file name (author boxes print the photo above the name).
+    """
     if len(line.split()) > MAX_BYLINE_WORDS or phrase_pattern("legal.txt").search(line):
         return ()
     if line.strip(" :").lower() in phrases("bylines.txt"):
-        if len(following.split()) > MAX_BYLINE_WORDS:
-            return ()
-        return clean_names(following, handles=True)
+        short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
+        if short and _FILE_NAME.search(short[0]):
+            short = short[1:]
+        return clean_names(short[0], handles=True) if short else ()
     match = _byline().match(line)
     if match:
         return clean_names(match.group("names"), handles=True)
-    match = _inline().search(line) if len(line.split()) <= MAX_INLINE_WORDS else None
-    if not match or len(line[: match.start()].split()) > MAX_WORDS_BEFORE_INLINE:
+    dated = _HAS_DIGIT.search(line) is not None
+    match = _inline().search(line) if dated or len(line.split()) <= MAX_INLINE_WORDS else None
+    before = MAX_WORDS_BEFORE_DATED if dated else MAX_WORDS_BEFORE_INLINE
+    if not match or len(line[: match.start()].split()) > before:
         return ()
+    if word_set("roles.txt").intersection(line[: match.start()].lower().split()):
+        return ()  # "Photo by X", "Illustration von X": a credit, not the author
     # "by"/"von" inside a line is often a plain preposition ("Christoph von X", "von Daten");
     # a one-word user name is trusted only on a dated line ("Posted on 4 May 2023 by jdoe").
-    return clean_names(match.group("names"), handles=_HAS_DIGIT.search(line) is not None)
+    return clean_names(match.group("names"), handles=dated)
 
 
-def _dated_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
-    """A bare name printed with a date on its line or the next ("Jane Roe" / "4 May 2023")."""
-    line = lines[i]
-    rest = _DATE_TEXT.sub(" ", line).strip(" ,|·•-–—")
-    if rest == line.strip():
+def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple[str, ...]:
+    """A bare name printed with a date on its line or the next ("Jane Roe" / "4 May 2023").
+
+    Args:
+        lines: the page's lines.
+        i: the line to read.
+        handles: accept a one-word lower-case user name alone on its line ("jdoe" / "4 May
+            2023").
+    """
+    line = lines[i].strip(_EDGE_MARKS)
+    rest = _DATE_TEXT.sub(" ", line).strip(_EDGE_MARKS)
+    if rest == line:
         near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if not any(len(n.split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(n) for n in near):
             return ()
     parts = [p for p in _SPLIT.split(rest) if p.strip()]
-    names = clean_names(rest)
+    # A capitalised single word beside a date is as often a section label as a user name.
+    single = handles and len(parts) == 1 and rest == line and not rest[:1].isupper()
+    names = clean_names(rest, handles=single)
     return names if names and len(names) == len(parts) else ()
 
 
@@ -127,6 +177,14 @@ def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
         return ()
     name = _person(lines[i])
     return (name,) if name else ()
+
+
+def _given_name(line: str) -> tuple[str, ...]:
+    """A bare name that starts with a common given name ("Jane Roe" alone under a headline)."""
+    name = _person(line.strip(_EDGE_MARKS))
+    if not name or name.split()[0].lower() not in word_set("given_names.txt"):
+        return ()
+    return (name,)
 
 
 _DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
@@ -164,6 +222,8 @@ def _person(text: str) -> str | None:
         return None
     if not all(_NAME_WORD.match(t) or t in _PARTICLES for t in tokens):
         return None
+    if tokens[0].lower() in section("bylines.txt", "inline"):
+        return None  # "Von Jane": a byline word the pattern did not strip
     if any(c.isdigit() for c in text) or not _NAME_WORD.match(tokens[-1]):
         return None
     return " ".join(tokens)
@@ -182,7 +242,7 @@ def _handle(text: str) -> str | None:
 _HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
 
 _PARTICLES = frozenset(
-    "van von de da del di du dos ten ter bin al el".split()  # noqa: SIM905
+    "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
 )
 
 
