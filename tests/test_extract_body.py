@@ -58,3 +58,27 @@ def test_reader_comments_end_the_article() -> None:
 def test_a_quote_introduced_by_said_does_not_end_the_article() -> None:
     lines = [PROSE[0], "The mayor said:", PROSE[1], PROSE[2]]
     assert PROSE[2] in find_body(lines).paragraphs
+
+
+def test_a_closing_list_of_one_shape_is_kept() -> None:
+    prose = "The band announced a long tour of the country that starts next summer in the south."
+    items = [f"June {day} – Springfield, ST @ Riverside Arena" for day in range(1, 7)]
+    lines = ["Menu", prose, prose.replace("south", "north"), "Tour dates", *items, "Share"]
+    body = find_body(lines)
+    assert body.paragraphs[-6:] == tuple(items)
+    assert "Tour dates" in body.paragraphs
+    assert "Share" not in body.paragraphs
+
+
+def test_related_article_teasers_are_dropped() -> None:
+    article = "The council approved the new harbour budget on Tuesday after a long debate in town."
+    teasers = [
+        "Storm closes the coastal road",
+        "Officials said on Monday that the coastal road would stay closed until the repairs...",
+        "School opens a new library wing",
+        "Pupils and teachers gathered on Friday morning to open the new library wing of the...",
+    ]
+    lines = [*teasers, article, article.replace("Tuesday", "Monday")]
+    body = find_body(lines)
+    assert not any(t in body.paragraphs for t in teasers)
+    assert article in body.paragraphs

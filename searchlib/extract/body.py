@@ -10,6 +10,7 @@ to action at the edges are trimmed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lines import Line, analyse
@@ -29,6 +30,15 @@ MAX_COMMENT_HEADER_CHARS = 120
 # A further run is kept when it weighs this share of the densest run, and at least this much.
 EXTRA_RUN_SHARE = 0.3
 MIN_EXTRA_RUN = 10.0
+# Related-article teasers: a lead of this many words cut short under a short headline.
+MIN_TEASER_WORDS = 8
+MAX_TEASER_HEAD_WORDS = 20
+MIN_TEASERS = 2
+MIN_LIST_ITEMS = 4
+MAX_LIST_HEADING_WORDS = 12
+# A list item: an optional word ("June", "Aug."), a number, then a dash, colon or "@".
+_ITEM = re.compile(r"^\W*(?:[^\W\d_]+\.?\s+)?\d{1,4}\w*\s*(?P<mark>--|[–—:@|-])\s")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,8 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         The paragraphs, the captions, and the span of line numbers the body came from.
     """
     feats = analyse(lines) if feats is None else feats
-    weights = [_weight(f) for f in feats]
+    teasers = _teasers(feats)
+    weights = [-OTHER_COST if i in teasers else _weight(f) for i, f in enumerate(feats)]
     start, end = densest_run(weights)
     comments = _comments_start(lines, start)
     if comments is not None and comments < end:
@@ -67,6 +78,9 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end)):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
+    kept = [i for i in kept if i not in teasers]
+    if kept:
+        kept += _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
     return Body(
         paragraphs=tuple(lines[i] for i in kept),
@@ -74,6 +88,50 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         start=start,
         end=end,
     )
+
+
+def _list_after(feats: list[Line], at: int) -> list[int]:
+    """A list that closes the article: an optional heading, then items of one shape.
+
+    Tour dates, schedules and results ("June 9 – City @ Venue") look like a list of related
+    headlines line by line, but their items share a shape: a date or number, then the
+    same separator. Related-article lists rarely do.
+    """
+    head = [at] if at < len(feats) and _list_heading(feats[at]) else []
+    start = at + len(head)
+    shape = _item_shape(feats[start]) if start < len(feats) else None
+    end = start
+    while end < len(feats) and shape and _item_shape(feats[end]) == shape:
+        end += 1
+    return [*head, *range(start, end)] if end - start >= MIN_LIST_ITEMS else []
+
+
+def _list_heading(line: Line) -> bool:
+    return line.words <= MAX_LIST_HEADING_WORDS and not (line.chrome or line.legal or line.caption)
+
+
+def _item_shape(line: Line) -> str | None:
+    """The separator after a list item's leading date or number ("June 9 – ..." -> "–")."""
+    if line.chrome or line.legal or line.caption or line.words > MAX_SUBHEAD_WORDS * 2:
+        return None
+    match = _ITEM.match(line.text)
+    return match.group("mark") if match else None
+
+
+def _teasers(feats: list[Line]) -> frozenset[int]:
+    """Lines of a list of related-article teasers: a headline, then a lead cut short ("...").
+
+    One such pair may be a quote trailing off; from two on, the page lists other articles.
+    """
+    found = frozenset(
+        i
+        for i in range(1, len(feats))
+        if _TRUNCATED.search(feats[i].text)
+        and feats[i].words >= MIN_TEASER_WORDS
+        and feats[i - 1].words <= MAX_TEASER_HEAD_WORDS
+        and not feats[i - 1].ends_sentence
+    )
+    return found if len(found) >= MIN_TEASERS else frozenset()
 
 
 def _weight(line: Line) -> float:
