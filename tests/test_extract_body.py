@@ -82,3 +82,28 @@ def test_related_article_teasers_are_dropped() -> None:
     body = find_body(lines)
     assert not any(t in body.paragraphs for t in teasers)
     assert article in body.paragraphs
+
+
+def test_a_list_announced_by_a_colon_is_kept_whole() -> None:
+    prose = " ".join(
+        ["The diet allows many foods in its first phase, as long as they hold few carbs."] * 4
+    )
+    items = [
+        "any fish",
+        "any poultry",
+        "eggs",
+        "hard cheese",
+        "most vegetables",
+        "mushrooms",
+    ]
+    lines = [prose, "Allowed foods:", *items, prose.replace("first", "second")]
+    assert find_body(lines).paragraphs == (prose, "Allowed foods:", *items, lines[-1])
+
+
+def test_an_unannounced_long_run_between_paragraphs_is_dropped() -> None:
+    prose = " ".join(
+        ["The diet allows many foods in its first phase, as long as they hold few carbs."] * 4
+    )
+    related = [f"Another headline about food number {n}" for n in range(8)]
+    lines = [prose, *related, prose.replace("first", "second")]
+    assert not set(related) & set(find_body(lines).paragraphs)

@@ -35,6 +35,12 @@ MIN_TEASER_WORDS = 8
 MAX_TEASER_HEAD_WORDS = 20
 MIN_TEASERS = 2
 MIN_LIST_ITEMS = 4
+# A colon-announced list inside the article may run this long.
+MAX_LIST_RUN = 30
+# Items without a leading number must share at least two punctuation marks ("():").
+MIN_SHAPE_MARKS = 2
+MAX_SHAPE_MARKS = 3
+_MARKS = re.compile(r"[^\w\s'’]")
 MAX_LIST_HEADING_WORDS = 12
 # A list item: an optional word ("June", "Aug."), a number, then a dash, colon or "@".
 _ITEM = re.compile(r"^\W*(?:[^\W\d_]+\.?\s+)?\d{1,4}\w*\s*(?P<mark>--|[–—:@|-])\s")
@@ -111,11 +117,16 @@ def _list_heading(line: Line) -> bool:
 
 
 def _item_shape(line: Line) -> str | None:
-    """The separator after a list item's leading date or number ("June 9 – ..." -> "–")."""
+    """The shape of a list item: the separator after its leading date or number ("June 9 –
+    City" -> "–"), else its first few punctuation marks ("Team (Group A): 10th" -> "():").
+    """
     if line.chrome or line.legal or line.caption or line.words > MAX_SUBHEAD_WORDS * 2:
         return None
     match = _ITEM.match(line.text)
-    return match.group("mark") if match else None
+    if match:
+        return match.group("mark")
+    marks = "".join(_MARKS.findall(line.text)[:MAX_SHAPE_MARKS])
+    return marks if len(marks) >= MIN_SHAPE_MARKS else None
 
 
 def _teasers(feats: list[Line]) -> frozenset[int]:
@@ -195,7 +206,7 @@ def _kept_lines(feats: list[Line], start: int, end: int) -> list[int]:
     for i in range(start, end):
         line = feats[i]
         if line.prose and not (line.legal and line.words <= MAX_SUBHEAD_WORDS):
-            if kept and len(pending) <= MAX_INNER_RUN:
+            if kept and (len(pending) <= MAX_INNER_RUN or _announced(feats, kept[-1], pending)):
                 kept += pending
             kept.append(i)
             pending = []
@@ -204,6 +215,17 @@ def _kept_lines(feats: list[Line], start: int, end: int) -> list[int]:
         else:
             pending = [-1] * (MAX_INNER_RUN + 1)
     return [i for i in kept if i >= 0]
+
+
+def _announced(feats: list[Line], before: int, pending: list[int]) -> bool:
+    """True when a longer run between two paragraphs is a list announced by a colon.
+
+    "Allowed foods:" then twelve short items is part of the article; a list of related
+    headlines is not introduced that way.
+    """
+    if len(pending) > MAX_LIST_RUN or pending[0] < 0:
+        return False
+    return any(feats[i].text.endswith(":") for i in (before, pending[0]))
 
 
 def _inner_candidate(line: Line) -> bool:
