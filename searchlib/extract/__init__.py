@@ -51,7 +51,7 @@ def extract_page(page: Page) -> Article:
     body = find_body(lines, feats)
     if not body.paragraphs:
         raise SourceError(page.source, "no article body found")
-    title_at = find_title(feats, body.start, body.end)
+    title_at = find_title(feats, body.start)
     found_title = clean_title(lines[title_at]) if title_at is not None else None
     title = page.supplied.title or found_title
     paragraphs = _without(body, {title or "", lines[title_at] if title_at is not None else ""})

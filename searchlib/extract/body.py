@@ -24,6 +24,7 @@ PROSE_OFFSET = 8.0
 CHROME_COST = 4.0
 OTHER_COST = 4.0
 CAPTION_COST = 1.0
+LEGAL_PROSE_SHARE = 0.5
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
 MAX_COMMENT_HEADER_CHARS = 120
@@ -34,6 +35,7 @@ MIN_EXTRA_RUN = 10.0
 MIN_TEASER_WORDS = 8
 MAX_TEASER_HEAD_WORDS = 20
 MIN_TEASERS = 2
+TAIL_CHARS = 8
 MIN_LIST_ITEMS = 4
 # A colon-announced list inside the article may run this long.
 MAX_LIST_RUN = 30
@@ -137,8 +139,8 @@ def _teasers(feats: list[Line]) -> frozenset[int]:
     found = frozenset(
         i
         for i in range(1, len(feats))
-        if _TRUNCATED.search(feats[i].text)
-        and feats[i].words >= MIN_TEASER_WORDS
+        if feats[i].words >= MIN_TEASER_WORDS
+        and _TRUNCATED.search(feats[i].text[-TAIL_CHARS:])
         and feats[i - 1].words <= MAX_TEASER_HEAD_WORDS
         and not feats[i - 1].ends_sentence
     )
@@ -147,7 +149,9 @@ def _teasers(feats: list[Line]) -> frozenset[int]:
 
 def _weight(line: Line) -> float:
     if line.prose:
-        return float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
+        weight = float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
+        # Cookie notices and terms read like prose; they rarely sit inside an article.
+        return weight * LEGAL_PROSE_SHARE if line.legal else weight
     if line.caption or line.repeated:
         return -CAPTION_COST
     if line.chrome or line.legal:

@@ -149,10 +149,12 @@ def find_date(
         today's date, and None when there is no date near the article.
     """
     anchor = title_at if title_at is not None else body_start
-    us = month_first("\n".join(lines))
+    us: bool | None = None  # the page's date order, read only when a slashed date needs it
     for i in _date_lines(lines, anchor, body_start):
         if i not in captions and _DIGIT.search(lines[i]):
-            date = parse_date(lines[i], month_first=us)
+            if us is None and "/" in lines[i]:
+                us = month_first("\n".join(lines))
+            date = parse_date(lines[i], month_first=bool(us))
             if date:
                 return date
     return None

@@ -41,9 +41,7 @@ META_ABOVE_BONUS = 0.5
 META_ABOVE_REACH = 2
 STANDFIRST_BONUS = 1.0
 OVERLAP_GAIN = 2.0
-BODY_GAIN = 0.0
 LEAD_LINES = 12
-BODY_LINES = 60
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
 _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
@@ -52,27 +50,37 @@ _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—
 _SUFFIX_MARKS = frozenset("|–—:-")
 
 
-def find_title(feats: Sequence[Line], body_start: int, body_end: int | None = None) -> int | None:
+def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """The line number of the headline: a headline-shaped line just above the body.
 
     Args:
         feats: the features of the page's lines.
         body_start: the first line of the body.
-        body_end: the line after the body's last line (default: ``LEAD_LINES`` past its start).
     """
     counts = _title_counts(feats)
     lead = _content_words(feats, body_start, body_start + LEAD_LINES)
-    end = body_start + LEAD_LINES if body_end is None else min(body_end, body_start + BODY_LINES)
-    body = _content_words(feats, body_start, end)
+    lo, hi = max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + BELOW_REACH)
+    shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
+    if not shaped:
+        return None
+    meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
     best: tuple[float, int] | None = None
-    for i in range(max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + BELOW_REACH)):
-        if _headline_shaped(feats[i]):
-            repeated = counts[_title_key(feats[i].text)] > 1
-            score = _title_score(feats, i, body_start, repeated)
-            score += OVERLAP_GAIN * _overlap(feats[i], lead) + BODY_GAIN * _overlap(feats[i], body)
-            if best is None or score > best[0]:
-                best = (score, i)
+    for i in shaped:
+        repeated = counts[_title_key(feats[i].text)] > 1
+        score = _title_score(feats, i, body_start, repeated)
+        score += META_BONUS * any(i < j <= i + META_REACH for j in meta)
+        score += META_ABOVE_BONUS * any(i - META_ABOVE_REACH <= j < i for j in meta)
+        score += OVERLAP_GAIN * _overlap(feats[i], lead)
+        if best is None or score > best[0]:
+            best = (score, i)
     return best[1] if best else None
+
+
+def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
+    """The numbers of the date and byline lines from ``lo`` to ``hi``."""
+    return frozenset(
+        i for i in range(max(0, lo), min(len(feats), hi)) if _is_meta_line(feats[i].text)
+    )
 
 
 def _content_words(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
@@ -110,10 +118,6 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
     score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
     if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
         score += STANDFIRST_BONUS
-    following = feats[i + 1 : i + 1 + META_REACH]
-    score += META_BONUS * any(_is_meta_line(f.text) for f in following)
-    above = feats[max(0, i - META_ABOVE_REACH) : i]
-    score += META_ABOVE_BONUS * any(_is_meta_line(f.text) for f in above)
     return score
 
 
@@ -150,7 +154,7 @@ def _site_name(text: str) -> bool:
     A name has no digits, no sentence mark and no function words after its first word
     ("The Daily Paper" but not "so geht's", "33 Tage Yoga", "und X profitiert").
     """
-    words = normalise(text).split()
+    words = text.lower().split()
     if not words or any(c.isdigit() for c in text) or text.rstrip().endswith(("!", "?", "…")):
         return False
     stops = word_set("stopwords.txt")
