@@ -93,3 +93,40 @@ def test_bare_names_under_the_headline(lines: list[str], names: tuple[str, ...])
 
 def test_photo_credit_is_not_the_author() -> None:
     assert byline_names("Photo by Jane Roe") == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Autor:innen", ()),
+        ("Theme: Simple von Themer. Powered by Blogware.", ()),
+        ("Von der Leyen besucht die Hauptstadt", ()),
+        ("Autor: Jane Roe", ("Jane Roe",)),
+    ],
+    ids=["gender-colon", "sentence-in-name", "lower-case-particle-first", "colon-byline"],
+)
+def test_byline_lookalikes(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("tail", "names"),
+    [
+        (["Last paragraph of the article.", "— Jane Roe"], ("Jane Roe",)),
+        (["Last paragraph of the article.", "Jane Roe"], ("Jane Roe",)),
+        (["Last paragraph of the article.", "Market News"], ()),
+    ],
+    ids=["dash", "given-name", "label"],
+)
+def test_signature_after_the_body(tail: list[str], names: tuple[str, ...]) -> None:
+    lines = ["Headline here", "First paragraph of the article.", *tail]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=3) == names
+
+
+def test_several_bare_names_under_the_headline() -> None:
+    lines = ["Headline here", "Jane Roe, John Doe and Maria Lopez", "Body."]
+    assert find_authors(lines, anchor=0, body_start=2, body_end=3) == (
+        "Jane Roe",
+        "John Doe",
+        "Maria Lopez",
+    )

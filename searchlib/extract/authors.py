@@ -29,12 +29,16 @@ HANDLE_REACH = 1
 NAME_REACH = 3
 LOOK_AHEAD = 4
 TAIL_LINES = 6
+# A bare name signing off the article is looked for from this many lines before its end.
+SIGNATURE_LINES = 2
 
 _SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 # Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
 _CUT = re.compile(
     r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\s\d).*$"
 )
+# A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
+_SENTENCE_END = re.compile(r"^\w{4,}\.$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
 
 
@@ -45,9 +49,11 @@ def _lead_words() -> str:
 
 @cache
 def _byline() -> re.Pattern[str]:
-    # The byline word, then a colon, spaces, or straight on to a capital ("byOlena").
+    # The byline word, then a colon, spaces, or straight on to a capital ("byOlena"); a colon
+    # straight on to a small letter is a gender mark ("Autor:innen"), not a byline.
     return re.compile(
-        rf"^(?:{_lead_words()})(?:\s*:\s*|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ])))(?P<names>.+)$",
+        rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ])))"
+        r"(?P<names>.+)$",
         re.IGNORECASE,
     )
 
@@ -99,7 +105,8 @@ def find_authors(
             names = names or (_given_name(lines[i]) if abs(i - anchor) <= NAME_REACH else ())
             if names:
                 return names
-    return _tail_names(lines[body_start : body_end + TAIL_LINES])
+    tail = lines[max(body_start, body_end - SIGNATURE_LINES) : body_end + TAIL_LINES]
+    return _tail_names(lines[body_start : body_end + TAIL_LINES]) or _signature(tail)
 
 
 def _by_distance(span: range, anchor: int) -> list[int]:
@@ -180,11 +187,31 @@ def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
 
 
 def _given_name(line: str) -> tuple[str, ...]:
-    """A bare name that starts with a common given name ("Jane Roe" alone under a headline)."""
-    name = _person(line.strip(_EDGE_MARKS))
-    if not name or name.split()[0].lower() not in word_set("given_names.txt"):
+    """Bare names that each start with a common given name ("Jane Roe and John Doe").
+
+    A capitalised pair ("Market News") is a label unless its first word is a given name.
+    """
+    parts = [p.strip(" .:") for p in _SPLIT.split(line.strip(_EDGE_MARKS)) if p.strip(" .:")]
+    names = [_person(part) for part in parts]
+    given = word_set("given_names.txt")
+    if not names or not all(n and n.split()[0].lower() in given for n in names):
         return ()
-    return (name,)
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _signature(lines: Sequence[str]) -> tuple[str, ...]:
+    """A bare name signing off the article: "— Jane Roe", or a given name alone on its line."""
+    for line in lines:
+        if len(line.split()) > MAX_NAME_WORDS + 1:
+            continue
+        signed = _SIGNED.match(line)
+        names = clean_names(signed.group("name")) if signed else _given_name(line)
+        if names:
+            return names
+    return ()
+
+
+_SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
 
 
 _DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
@@ -226,6 +253,8 @@ def _person(text: str) -> str | None:
         return None  # "Von Jane": a byline word the pattern did not strip
     if any(c.isdigit() for c in text) or not _NAME_WORD.match(tokens[-1]):
         return None
+    if not _NAME_WORD.match(tokens[0]) or any(_SENTENCE_END.search(t) for t in tokens):
+        return None  # "der Leyen", "Theme. Powered by X": not a name
     return " ".join(tokens)
 
 
