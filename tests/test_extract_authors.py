@@ -130,3 +130,22 @@ def test_several_bare_names_under_the_headline() -> None:
         "John Doe",
         "Maria Lopez",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "names"),
+    [
+        ("Autor: Rechtsanwalt Jane Roe", (), ("Jane Roe",)),
+        ("| By", ("Jane Roe |",), ("Jane Roe",)),
+        ("Submitted by jdoe on 4 May 2023", (), ("jdoe",)),
+    ],
+    ids=["leading-role", "bar-before-by", "submitted-by"],
+)
+def test_more_byline_shapes(line: str, following: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert byline_names(line, *following) == names
+
+
+def test_byline_below_a_headline_found_below_the_body_start() -> None:
+    lines = ["Teaser text that was taken for the body start.", "Headline here", "x", "y", "z"]
+    lines += ["w", "v", "Von Erika Mustermann", "Body."]
+    assert find_authors(lines, anchor=1, body_start=0, body_end=len(lines)) == ("Erika Mustermann",)

@@ -28,6 +28,7 @@ HANDLE_REACH = 1
 # A bare name starting with a common given name counts a little further from the headline.
 NAME_REACH = 3
 LOOK_AHEAD = 4
+WIDE_LOOK_AHEAD = 8
 TAIL_LINES = 6
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
@@ -90,9 +91,8 @@ def find_authors(
     near = _by_distance(
         range(max(0, top - LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD)), anchor
     )
-    wide = _by_distance(
-        range(max(0, top - WIDE_LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD)), anchor
-    )
+    bottom = max(anchor, body_start) + WIDE_LOOK_AHEAD
+    wide = _by_distance(range(max(0, top - WIDE_LOOK_BEHIND), min(len(lines), bottom)), anchor)
     for i in wide:
         if i != anchor:
             names = byline_names(lines[i], *lines[i + 1 : i + 3])
@@ -136,7 +136,7 @@ def byline_names(line: str, *following: str) -> tuple[str, ...]:
     """
     if len(line.split()) > MAX_BYLINE_WORDS or phrase_pattern("legal.txt").search(line):
         return ()
-    if line.strip(" :").lower() in phrases("bylines.txt"):
+    if line.strip(" :|").lower() in phrases("bylines.txt"):
         short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
         if short and _FILE_NAME.search(short[0]):
             short = short[1:]
@@ -276,7 +276,11 @@ _PARTICLES = frozenset(
 
 
 def _before_role(tokens: list[str], roles: frozenset[str]) -> list[str]:
-    """The name before a trailing role ("Jane Roe Transport Correspondent" -> "Jane Roe")."""
+    """The name beside a role ("Jane Roe Transport Correspondent", "Editor Jane Roe")."""
+    lead = 0
+    while lead < len(tokens) and tokens[lead].lower().strip(".,") in roles:
+        lead += 1
+    tokens = tokens[lead:]
     for i, token in enumerate(tokens):
         if token.lower().strip(".,") in roles:
             head = tokens[:i]
