@@ -57,17 +57,17 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
         feats: the features of the page's lines.
         body_start: the first line of the body.
     """
-    counts = _title_counts(feats)
-    lead = _content_words(feats, body_start, body_start + LEAD_LINES)
     lo, hi = max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + BELOW_REACH)
     shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
     if not shaped:
         return None
+    keys = {i: _title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
+    counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
+    lead = _content_words(feats, body_start, body_start + LEAD_LINES)
     meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
     best: tuple[float, int] | None = None
     for i in shaped:
-        repeated = counts[_title_key(feats[i].text)] > 1
-        score = _title_score(feats, i, body_start, repeated)
+        score = _title_score(feats, i, body_start, i in keys and counts[keys[i]] > 1)
         score += META_BONUS * any(i < j <= i + META_REACH for j in meta)
         score += META_ABOVE_BONUS * any(i - META_ABOVE_REACH <= j < i for j in meta)
         score += OVERLAP_GAIN * _overlap(feats[i], lead)
@@ -99,11 +99,16 @@ def _overlap(line: Line, words: frozenset[str]) -> float:
     return sum(1 for w in content if w in words) / len(content) if content else 0.0
 
 
-def _title_counts(feats: Sequence[Line]) -> Counter[str]:
-    """How often each line occurs, a "Headline | Outlet" line counted as its headline."""
-    # Only lines long enough to earn the repeat bonus are counted.
+def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter[str]:
+    """How often each line occurs, a "Headline | Outlet" line counted as its headline.
+
+    Only lines long enough to earn the repeat bonus are counted, and a "Headline | Outlet"
+    line is cut (which is slow) only when it starts like a candidate (``first_words``).
+    """
     return Counter(
-        _title_key(f.text) if _SUFFIX_MARKS.intersection(f.text) else f.key
+        _title_key(f.text)
+        if f.key.partition(" ")[0] in first_words and _SUFFIX_MARKS.intersection(f.text)
+        else f.key
         for f in feats
         if f.words >= MIN_REPEAT_WORDS
     )
@@ -111,7 +116,7 @@ def _title_counts(feats: Sequence[Line]) -> Counter[str]:
 
 def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool) -> float:
     line = feats[i]
-    score = REPEAT_BONUS * (repeated and line.words >= MIN_REPEAT_WORDS)
+    score = REPEAT_BONUS * repeated
     score -= DISTANCE_COST * (body_start - i) if i <= body_start else BELOW_COST * (i - body_start)
     score -= FULL_STOP_COST * line.text.endswith(".")
     score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
