@@ -149,3 +149,17 @@ def test_byline_below_a_headline_found_below_the_body_start() -> None:
     lines = ["Teaser text that was taken for the body start.", "Headline here", "x", "y", "z"]
     lines += ["w", "v", "Von Erika Mustermann", "Body."]
     assert find_authors(lines, anchor=1, body_start=0, body_end=len(lines)) == ("Erika Mustermann",)
+
+
+@pytest.mark.parametrize(
+    ("footer", "names"),
+    [
+        ("© 2009-2012 Jane Roe. Imprint & Privacy", ("Jane Roe",)),
+        ("COPYRIGHT JANE ROE | ALL RIGHTS RESERVED", ("Jane Roe",)),
+        ("© 2024 Daily Paper Media. All rights reserved.", ()),
+    ],
+    ids=["person", "capitals", "company"],
+)
+def test_copyright_holder_of_a_one_person_site(footer: str, names: tuple[str, ...]) -> None:
+    lines = ["Headline here", "The only paragraph of the article is here.", "Menu", footer]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=2) == names

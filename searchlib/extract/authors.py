@@ -30,6 +30,7 @@ NAME_REACH = 3
 LOOK_AHEAD = 4
 WIDE_LOOK_AHEAD = 8
 TAIL_LINES = 6
+FOOTER_LINES = 40
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
 
@@ -106,7 +107,20 @@ def find_authors(
             if names:
                 return names
     tail = lines[max(body_start, body_end - SIGNATURE_LINES) : body_end + TAIL_LINES]
-    return _tail_names(lines[body_start : body_end + TAIL_LINES]) or _signature(tail)
+    return (
+        _tail_names(lines[body_start : body_end + TAIL_LINES])
+        or _signature(tail)
+        or _copyright_holder(lines[-FOOTER_LINES:])
+    )
+
+
+def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
+    """A person holding the copyright in the footer: the author of a one-person site."""
+    for line in lines:
+        match = _COPYRIGHT.search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
+        if match:
+            return _given_name(match.group("name"))
+    return ()
 
 
 def _by_distance(span: range, anchor: int) -> list[int]:
@@ -211,6 +225,11 @@ def _signature(lines: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?\s*)?,?\s*"
+    r"(?:by\s+)?(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*(?:[.,;|]|all rights|alle rechte|$)",
+    re.IGNORECASE,
+)
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
 
 
