@@ -107,3 +107,12 @@ def test_an_unannounced_long_run_between_paragraphs_is_dropped() -> None:
     related = [f"Another headline about food number {n}" for n in range(8)]
     lines = [prose, *related, prose.replace("first", "second")]
     assert not set(related) & set(find_body(lines).paragraphs)
+
+
+def test_short_lines_announced_by_the_last_paragraph_are_kept() -> None:
+    prose = " ".join(["Mix the flour with the butter and the sugar until it is smooth."] * 4)
+    items = ["200 g flour", "100 g butter", "50 g sugar"]
+    lines = [prose, "For the dough you will need:", *items, "Share this recipe"]
+    lines[1] = prose.replace("smooth.", "smooth. For the dough you will need:")
+    body = find_body(lines)
+    assert body.paragraphs[-3:] == tuple(items)

@@ -88,7 +88,7 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
     kept = [i for i in kept if i not in teasers]
     if kept:
-        kept += _list_after(feats, kept[-1] + 1)
+        kept += _announced_after(feats, kept[-1]) or _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
     return Body(
         paragraphs=tuple(lines[i] for i in kept),
@@ -112,6 +112,20 @@ def _list_after(feats: list[Line], at: int) -> list[int]:
     while end < len(feats) and shape and _item_shape(feats[end]) == shape:
         end += 1
     return [*head, *range(start, end)] if end - start >= MIN_LIST_ITEMS else []
+
+
+def _announced_after(feats: list[Line], last: int) -> list[int]:
+    """Short lines after a last paragraph that announces them with a colon ("You need:")."""
+    if not feats[last].text.endswith(":"):
+        return []
+    end = last + 1
+    while end < len(feats) and end - last <= MAX_LIST_RUN and _list_item(feats[end]):
+        end += 1
+    return list(range(last + 1, end))
+
+
+def _list_item(line: Line) -> bool:
+    return _inner_candidate(line) and not line.prose and line.words <= MAX_SUBHEAD_WORDS
 
 
 def _list_heading(line: Line) -> bool:
