@@ -116,3 +116,13 @@ def test_short_lines_announced_by_the_last_paragraph_are_kept() -> None:
     lines[1] = prose.replace("smooth.", "smooth. For the dough you will need:")
     body = find_body(lines)
     assert body.paragraphs[-3:] == tuple(items)
+
+
+def test_a_page_of_nothing_but_teasers_keeps_them() -> None:
+    teasers = [
+        "Storm closes the coastal road",
+        "Officials said on Monday that the coastal road would stay closed until the repairs...",
+        "School opens a new library wing",
+        "Pupils and teachers gathered on Friday morning to open the new library wing of the...",
+    ]
+    assert find_body(teasers).paragraphs

@@ -158,7 +158,9 @@ def _teasers(feats: list[Line]) -> frozenset[int]:
         and feats[i - 1].words <= MAX_TEASER_HEAD_WORDS
         and not feats[i - 1].ends_sentence
     )
-    return found if len(found) >= MIN_TEASERS else frozenset()
+    if len(found) < MIN_TEASERS or all(i in found for i, f in enumerate(feats) if _weight(f) > 0):
+        return frozenset()  # a page of nothing but a teaser or two: keep what there is
+    return found
 
 
 def _weight(line: Line) -> float:
