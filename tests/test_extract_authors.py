@@ -69,3 +69,97 @@ def test_byline_edge_cases(line: str, following: str, names: tuple[str, ...]) ->
 )
 def test_find_authors_near_the_headline(lines: list[str], names: tuple[str, ...]) -> None:
     assert find_authors(lines, anchor=0, body_start=len(lines) - 1, body_end=len(lines)) == names
+
+
+def test_explicit_byline_beats_a_bare_name_nearer_the_headline() -> None:
+    lines = ["Headline here", "Market News", "4 May 2023", "Von Erika Mustermann", "Body."]
+    assert find_authors(lines, anchor=0, body_start=4, body_end=5) == ("Erika Mustermann",)
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["Headline here", "Jane Roe", "Body."], ("Jane Roe",)),
+        (["Headline here", "Deutsche Sprache", "Body."], ()),
+        (["Headline here", "Weather", "4 May 2023", "Body."], ()),
+        (["Headline here", "jdoe", "4 May 2023", "Body."], ("jdoe",)),
+        (["Headline here", "By", "jdoe_0450 (1)", "Jane Roe", "Body."], ("Jane Roe",)),
+    ],
+    ids=["given-name", "capitalised-label", "label-beside-date", "handle-beside-date", "photo"],
+)
+def test_bare_names_under_the_headline(lines: list[str], names: tuple[str, ...]) -> None:
+    assert find_authors(lines, anchor=0, body_start=len(lines) - 1, body_end=len(lines)) == names
+
+
+def test_photo_credit_is_not_the_author() -> None:
+    assert byline_names("Photo by Jane Roe") == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Autor:innen", ()),
+        ("Theme: Simple von Themer. Powered by Blogware.", ()),
+        ("Von der Leyen besucht die Hauptstadt", ()),
+        ("Autor: Jane Roe", ("Jane Roe",)),
+    ],
+    ids=["gender-colon", "sentence-in-name", "lower-case-particle-first", "colon-byline"],
+)
+def test_byline_lookalikes(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("tail", "names"),
+    [
+        (["Last paragraph of the article.", "— Jane Roe"], ("Jane Roe",)),
+        (["Last paragraph of the article.", "Jane Roe"], ("Jane Roe",)),
+        (["Last paragraph of the article.", "Market News"], ()),
+    ],
+    ids=["dash", "given-name", "label"],
+)
+def test_signature_after_the_body(tail: list[str], names: tuple[str, ...]) -> None:
+    lines = ["Headline here", "First paragraph of the article.", *tail]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=3) == names
+
+
+def test_several_bare_names_under_the_headline() -> None:
+    lines = ["Headline here", "Jane Roe, John Doe and Maria Lopez", "Body."]
+    assert find_authors(lines, anchor=0, body_start=2, body_end=3) == (
+        "Jane Roe",
+        "John Doe",
+        "Maria Lopez",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "names"),
+    [
+        ("Autor: Rechtsanwalt Jane Roe", (), ("Jane Roe",)),
+        ("| By", ("Jane Roe |",), ("Jane Roe",)),
+        ("Submitted by jdoe on 4 May 2023", (), ("jdoe",)),
+    ],
+    ids=["leading-role", "bar-before-by", "submitted-by"],
+)
+def test_more_byline_shapes(line: str, following: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert byline_names(line, *following) == names
+
+
+def test_byline_below_a_headline_found_below_the_body_start() -> None:
+    lines = ["Teaser text that was taken for the body start.", "Headline here", "x", "y", "z"]
+    lines += ["w", "v", "Von Erika Mustermann", "Body."]
+    assert find_authors(lines, anchor=1, body_start=0, body_end=len(lines)) == ("Erika Mustermann",)
+
+
+@pytest.mark.parametrize(
+    ("footer", "names"),
+    [
+        ("© 2009-2012 Jane Roe. Imprint & Privacy", ("Jane Roe",)),
+        ("COPYRIGHT JANE ROE | ALL RIGHTS RESERVED", ("Jane Roe",)),
+        ("© 2024 Daily Paper Media. All rights reserved.", ()),
+    ],
+    ids=["person", "capitals", "company"],
+)
+def test_copyright_holder_of_a_one_person_site(footer: str, names: tuple[str, ...]) -> None:
+    lines = ["Headline here", "The only paragraph of the article is here.", "Menu", footer]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=2) == names

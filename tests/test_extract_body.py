@@ -58,3 +58,71 @@ def test_reader_comments_end_the_article() -> None:
 def test_a_quote_introduced_by_said_does_not_end_the_article() -> None:
     lines = [PROSE[0], "The mayor said:", PROSE[1], PROSE[2]]
     assert PROSE[2] in find_body(lines).paragraphs
+
+
+def test_a_closing_list_of_one_shape_is_kept() -> None:
+    prose = "The band announced a long tour of the country that starts next summer in the south."
+    items = [f"June {day} – Springfield, ST @ Riverside Arena" for day in range(1, 7)]
+    lines = ["Menu", prose, prose.replace("south", "north"), "Tour dates", *items, "Share"]
+    body = find_body(lines)
+    assert body.paragraphs[-6:] == tuple(items)
+    assert "Tour dates" in body.paragraphs
+    assert "Share" not in body.paragraphs
+
+
+def test_related_article_teasers_are_dropped() -> None:
+    article = "The council approved the new harbour budget on Tuesday after a long debate in town."
+    teasers = [
+        "Storm closes the coastal road",
+        "Officials said on Monday that the coastal road would stay closed until the repairs...",
+        "School opens a new library wing",
+        "Pupils and teachers gathered on Friday morning to open the new library wing of the...",
+    ]
+    lines = [*teasers, article, article.replace("Tuesday", "Monday")]
+    body = find_body(lines)
+    assert not any(t in body.paragraphs for t in teasers)
+    assert article in body.paragraphs
+
+
+def test_a_list_announced_by_a_colon_is_kept_whole() -> None:
+    prose = " ".join(
+        ["The diet allows many foods in its first phase, as long as they hold few carbs."] * 4
+    )
+    items = [
+        "any fish",
+        "any poultry",
+        "eggs",
+        "hard cheese",
+        "most vegetables",
+        "mushrooms",
+    ]
+    lines = [prose, "Allowed foods:", *items, prose.replace("first", "second")]
+    assert find_body(lines).paragraphs == (prose, "Allowed foods:", *items, lines[-1])
+
+
+def test_an_unannounced_long_run_between_paragraphs_is_dropped() -> None:
+    prose = " ".join(
+        ["The diet allows many foods in its first phase, as long as they hold few carbs."] * 4
+    )
+    related = [f"Another headline about food number {n}" for n in range(8)]
+    lines = [prose, *related, prose.replace("first", "second")]
+    assert not set(related) & set(find_body(lines).paragraphs)
+
+
+def test_short_lines_announced_by_the_last_paragraph_are_kept() -> None:
+    prose = " ".join(["Mix the flour with the butter and the sugar until it is smooth."] * 4)
+    items = ["200 g flour", "100 g butter", "50 g sugar"]
+    lines = [prose, "For the dough you will need:", *items, "Share this recipe"]
+    lines[1] = prose.replace("smooth.", "smooth. For the dough you will need:")
+    body = find_body(lines)
+    assert body.paragraphs[-3:] == tuple(items)
+
+
+def test_a_page_of_nothing_but_teasers_keeps_them() -> None:
+    teasers = [
+        "Storm closes the coastal road",
+        "Officials said on Monday that the coastal road would stay closed until the repairs...",
+        "School opens a new library wing",
+        "Pupils and teachers gathered on Friday morning to open the new library wing of the...",
+    ]
+    assert find_body(teasers).paragraphs

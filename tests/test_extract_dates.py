@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from searchlib.extract.dates import find_date, parse_date
+from searchlib.extract.dates import find_date, month_first, parse_date
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,31 @@ def test_published_marker_wins_over_other_dates() -> None:
 def test_parse_date_never_raises(text: str) -> None:
     result = parse_date(text)
     assert result is None or isinstance(result, dt.date)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            ["Headline here", "11/01/2021", "Body.", "Archive 11/18/2021"],
+            dt.date(2021, 11, 1),
+        ),
+        (
+            ["Headline here", "11/01/2021", "Body.", "Archive 18/11/2021"],
+            dt.date(2021, 1, 11),
+        ),
+        (["Headline here", "11/01/2021", "Body."], dt.date(2021, 1, 11)),
+        (
+            ["Headline here", "11.01.2021", "Body.", "Archive 11/18/2021"],
+            dt.date(2021, 1, 11),
+        ),
+    ],
+    ids=["us-page", "day-first-page", "no-evidence", "dotted-always-day-first"],
+)
+def test_numeric_order_follows_the_page(page: list[str], expected: dt.date) -> None:
+    assert find_date(page, 0, 2) == expected
+
+
+@given(st.text(max_size=200))
+def test_month_first_never_raises(text: str) -> None:
+    assert month_first(text) in (True, False)

@@ -51,3 +51,17 @@ def test_prose_shape(line: str, prose: bool) -> None:
 def test_caption_copies_are_marked_on_both_lines() -> None:
     feats = analyse(["Crowds at the rally", "Crowds at the rally. Photo: Agency", "Text."])
     assert feats[0].caption and feats[1].caption and not feats[2].caption
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Jane Roe is a staff writer at the Daily Paper covering science and health.", True),
+        ("Erika Mustermann ist Redakteurin im Ressort Wirtschaft und schreibt über Banken.", True),
+        ("The mayor is a former reporter who covered the council for a decade.", False),
+        ("The council is a body of twelve members elected for four years each.", False),
+    ],
+    ids=["en-bio", "de-bio", "long-subject", "no-role"],
+)
+def test_author_bio_is_chrome(line: str, chrome: bool) -> None:
+    assert analyse([line])[0].chrome is chrome

@@ -64,3 +64,28 @@ def test_headline_shares_words_with_the_lead() -> None:
         "Members said the harbour budget would pay for repairs to the old sea wall.",
     ]
     assert find_title(analyse(lines), body_start=3) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbour reopens – so it works now!", "Harbour reopens – so it works now!"),
+        ("Harbour reopens - and the town celebrates", "Harbour reopens - and the town celebrates"),
+        ("Storm season - 12 tips for sailors", "Storm season - 12 tips for sailors"),
+        ("Storm floods the town – The Daily Paper", "Storm floods the town"),
+    ],
+    ids=["sentence-mark", "function-words", "digits", "site-name"],
+)
+def test_clean_title_keeps_a_dash_that_belongs_to_the_headline(text: str, expected: str) -> None:
+    assert clean_title(text) == expected
+
+
+def test_one_word_headline_is_found() -> None:
+    lines = [
+        "Menu",
+        "Lighthouses",
+        "12 March 2023",
+        "Lighthouses guided ships along the coast for centuries before radio arrived.",
+        "Most lighthouses on this coast are now automatic and need no keeper at all.",
+    ]
+    assert find_title(analyse(lines), body_start=3) == 1

@@ -19,7 +19,8 @@ from .body import Body, find_body, split_lines
 from .dates import find_date
 from .html import html_page
 from .lines import analyse
-from .metadata import clean_title, find_original_outlet, find_outlet, find_title
+from .metadata import find_original_outlet, find_outlet
+from .title import clean_title, find_title
 
 __all__ = ["article_id", "extract", "extract_page"]
 

@@ -10,6 +10,7 @@ to action at the edges are trimmed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lines import Line, analyse
@@ -23,12 +24,29 @@ PROSE_OFFSET = 8.0
 CHROME_COST = 4.0
 OTHER_COST = 4.0
 CAPTION_COST = 1.0
+LEGAL_PROSE_SHARE = 0.5
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
 MAX_COMMENT_HEADER_CHARS = 120
 # A further run is kept when it weighs this share of the densest run, and at least this much.
 EXTRA_RUN_SHARE = 0.3
 MIN_EXTRA_RUN = 10.0
+# Related-article teasers: a lead of this many words cut short under a short headline.
+MIN_TEASER_WORDS = 8
+MAX_TEASER_HEAD_WORDS = 20
+MIN_TEASERS = 2
+TAIL_CHARS = 8
+MIN_LIST_ITEMS = 4
+# A colon-announced list inside the article may run this long.
+MAX_LIST_RUN = 30
+# Items without a leading number must share at least two punctuation marks ("():").
+MIN_SHAPE_MARKS = 2
+MAX_SHAPE_MARKS = 3
+_MARKS = re.compile(r"[^\w\s'’]")
+MAX_LIST_HEADING_WORDS = 12
+# A list item: an optional word ("June", "Aug."), a number, then a dash, colon or "@".
+_ITEM = re.compile(r"^\W*(?:[^\W\d_]+\.?\s+)?\d{1,4}\w*\s*(?P<mark>--|[–—:@|-])\s")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +75,8 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         The paragraphs, the captions, and the span of line numbers the body came from.
     """
     feats = analyse(lines) if feats is None else feats
-    weights = [_weight(f) for f in feats]
+    teasers = _teasers(feats)
+    weights = [-OTHER_COST if i in teasers else _weight(f) for i, f in enumerate(feats)]
     start, end = densest_run(weights)
     comments = _comments_start(lines, start)
     if comments is not None and comments < end:
@@ -67,6 +86,9 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end)):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
+    kept = [i for i in kept if i not in teasers]
+    if kept:
+        kept += _announced_after(feats, kept[-1]) or _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
     return Body(
         paragraphs=tuple(lines[i] for i in kept),
@@ -76,9 +98,76 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     )
 
 
+def _list_after(feats: list[Line], at: int) -> list[int]:
+    """A list that closes the article: an optional heading, then items of one shape.
+
+    Tour dates, schedules and results ("June 9 – City @ Venue") look like a list of related
+    headlines line by line, but their items share a shape: a date or number, then the
+    same separator. Related-article lists rarely do.
+    """
+    head = [at] if at < len(feats) and _list_heading(feats[at]) else []
+    start = at + len(head)
+    shape = _item_shape(feats[start]) if start < len(feats) else None
+    end = start
+    while end < len(feats) and shape and _item_shape(feats[end]) == shape:
+        end += 1
+    return [*head, *range(start, end)] if end - start >= MIN_LIST_ITEMS else []
+
+
+def _announced_after(feats: list[Line], last: int) -> list[int]:
+    """Short lines after a last paragraph that announces them with a colon ("You need:")."""
+    if not feats[last].text.endswith(":"):
+        return []
+    end = last + 1
+    while end < len(feats) and end - last <= MAX_LIST_RUN and _list_item(feats[end]):
+        end += 1
+    return list(range(last + 1, end))
+
+
+def _list_item(line: Line) -> bool:
+    return _inner_candidate(line) and not line.prose and line.words <= MAX_SUBHEAD_WORDS
+
+
+def _list_heading(line: Line) -> bool:
+    return line.words <= MAX_LIST_HEADING_WORDS and not (line.chrome or line.legal or line.caption)
+
+
+def _item_shape(line: Line) -> str | None:
+    """The shape of a list item: the separator after its leading date or number ("June 9 –
+    City" -> "–"), else its first few punctuation marks ("Team (Group A): 10th" -> "():").
+    """
+    if line.chrome or line.legal or line.caption or line.words > MAX_SUBHEAD_WORDS * 2:
+        return None
+    match = _ITEM.match(line.text)
+    if match:
+        return match.group("mark")
+    marks = "".join(_MARKS.findall(line.text)[:MAX_SHAPE_MARKS])
+    return marks if len(marks) >= MIN_SHAPE_MARKS else None
+
+
+def _teasers(feats: list[Line]) -> frozenset[int]:
+    """Lines of a list of related-article teasers: a headline, then a lead cut short ("...").
+
+    One such pair may be a quote trailing off; from two on, the page lists other articles.
+    """
+    found = frozenset(
+        i
+        for i in range(1, len(feats))
+        if feats[i].words >= MIN_TEASER_WORDS
+        and _TRUNCATED.search(feats[i].text[-TAIL_CHARS:])
+        and feats[i - 1].words <= MAX_TEASER_HEAD_WORDS
+        and not feats[i - 1].ends_sentence
+    )
+    if len(found) < MIN_TEASERS or all(i in found for i, f in enumerate(feats) if _weight(f) > 0):
+        return frozenset()  # a page of nothing but a teaser or two: keep what there is
+    return found
+
+
 def _weight(line: Line) -> float:
     if line.prose:
-        return float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
+        weight = float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
+        # Cookie notices and terms read like prose; they rarely sit inside an article.
+        return weight * LEGAL_PROSE_SHARE if line.legal else weight
     if line.caption or line.repeated:
         return -CAPTION_COST
     if line.chrome or line.legal:
@@ -137,7 +226,7 @@ def _kept_lines(feats: list[Line], start: int, end: int) -> list[int]:
     for i in range(start, end):
         line = feats[i]
         if line.prose and not (line.legal and line.words <= MAX_SUBHEAD_WORDS):
-            if kept and len(pending) <= MAX_INNER_RUN:
+            if kept and (len(pending) <= MAX_INNER_RUN or _announced(feats, kept[-1], pending)):
                 kept += pending
             kept.append(i)
             pending = []
@@ -146,6 +235,17 @@ def _kept_lines(feats: list[Line], start: int, end: int) -> list[int]:
         else:
             pending = [-1] * (MAX_INNER_RUN + 1)
     return [i for i in kept if i >= 0]
+
+
+def _announced(feats: list[Line], before: int, pending: list[int]) -> bool:
+    """True when a longer run between two paragraphs is a list announced by a colon.
+
+    "Allowed foods:" then twelve short items is part of the article; a list of related
+    headlines is not introduced that way.
+    """
+    if len(pending) > MAX_LIST_RUN or pending[0] < 0:
+        return False
+    return any(feats[i].text.endswith(":") for i in (before, pending[0]))
 
 
 def _inner_candidate(line: Line) -> bool:

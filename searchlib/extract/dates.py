@@ -39,14 +39,38 @@ _DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8192)
-def parse_date(text: str) -> _dt.date | None:
-    """The first date in ``text`` (ISO, numeric day-first, or with a month name), or None."""
-    found: list[tuple[int, _dt.date]] = []
-    for finder in (_iso_date, _numeric_date, _wordy_date):
-        hit = finder(text)
-        if hit:
-            found.append(hit)
+def parse_date(text: str, *, month_first: bool = False) -> _dt.date | None:
+    """The first date in ``text`` (ISO, numeric, or with a month name), or None.
+
+    Args:
+        text: a line of a page.
+        month_first: read "11/01/2021" as November 1 (a US page); dotted dates such as
+            "11.01.2021" are always day first.
+    """
+    found = [
+        hit for hit in (_iso_date(text), _numeric_date(text, month_first), _wordy_date(text)) if hit
+    ]
     return min(found)[1] if found else None
+
+
+def month_first(text: str) -> bool:
+    """True when a page writes numeric dates month first, as US pages do.
+
+    Evidence: a slashed date that only reads month first ("11/18/2019"), and none that only
+    reads day first ("18/11/2019").
+    """
+    if "/" not in text:
+        return False
+    us = day_first = 0
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        us += first <= 12 < second and match.group(2) == "/"
+        day_first += second <= 12 < first
+    # Weaker hints (a 12-hour clock, "March 1, 2024") proved unreliable: pages in other
+    # languages print "02:14 a.m." and day-first dates side by side.
+    if day_first:
+        return False
+    return us > 0
 
 
 def _iso_date(text: str) -> tuple[int, _dt.date] | None:
@@ -58,14 +82,15 @@ def _iso_date(text: str) -> tuple[int, _dt.date] | None:
     return (match.start(), date) if date else None
 
 
-def _numeric_date(text: str) -> tuple[int, _dt.date] | None:
+def _numeric_date(text: str, month_first: bool) -> tuple[int, _dt.date] | None:
     match = _NUMERIC.search(text)
     if not match:
         return None
     first, second, year_text = int(match.group(1)), int(match.group(3)), match.group(4)
     year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-    # Day first unless that is impossible (US month-first pages write 11/18/2019).
-    day, month = (second, first) if second > 12 >= first else (first, second)
+    # Day first unless the page writes month first or day first is impossible (11/18/2019).
+    swap = (month_first and match.group(2) == "/") or second > 12 >= first
+    day, month = (second, first) if swap else (first, second)
     date = _valid(year, month, day)
     return (match.start(), date) if date else None
 
@@ -124,9 +149,12 @@ def find_date(
         today's date, and None when there is no date near the article.
     """
     anchor = title_at if title_at is not None else body_start
+    us: bool | None = None  # the page's date order, read only when a slashed date needs it
     for i in _date_lines(lines, anchor, body_start):
         if i not in captions and _DIGIT.search(lines[i]):
-            date = parse_date(lines[i])
+            if us is None and "/" in lines[i]:
+                us = month_first("\n".join(lines))
+            date = parse_date(lines[i], month_first=bool(us))
             if date:
                 return date
     return None

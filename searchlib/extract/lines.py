@@ -93,17 +93,28 @@ def _line(text: str, key: str, repeated: bool) -> Line:
     stops = word_set("stopwords.txt")
     share = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
     legal = has_phrase("legal.txt", text, tokens)
+    lowered = text.lower()
     return Line(
         text=text,
         key=key,
         words=n,
         stop_share=share,
         ends_sentence=bool(_SENTENCE_END.search(text)),
-        chrome=is_chrome(text, key, tokens) or (n > 1 and is_call_to_action(key, tokens)),
+        chrome=is_chrome(text, key, tokens)
+        or (n > 1 and is_call_to_action(key, tokens))
+        or _is_bio(lowered, tokens, stops),
         legal=legal,
-        caption=_maybe_caption(text, tokens) and matches_any("captions.txt", text.lower()),
+        caption=_maybe_caption(text, tokens) and matches_any("captions.txt", lowered),
         repeated=repeated,
     )
+
+
+def _is_bio(lowered: str, tokens: list[str], stops: frozenset[str]) -> bool:
+    """True for an author's bio line ("Jane Roe is a staff writer at ...").
+
+    The line must open with a name, not a function word ("The mayor is a former reporter").
+    """
+    return bool(tokens) and tokens[0] not in stops and matches_any("bios.txt", lowered)
 
 
 def _ideographs(text: str) -> int:

@@ -1,0 +1,182 @@
+"""Find an article's headline among the lines of a plain-text page.
+
+Every headline-shaped line near the top of the body is a candidate; each earns a score from
+generic signals: printed twice (page title and headline), the words the article itself uses,
+a date or byline printed next to it, its closeness to the body, and its length and shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .authors import byline_names, is_byline
+from .dates import parse_date
+from .lines import Line
+from .rules import normalise, phrases, word_set
+
+TITLE_WINDOW = 60
+MIN_TITLE_WORDS = 2
+MAX_TITLE_WORDS = 30
+# A one-word headline ("Emden") is a candidate, but must beat the label cost.
+MIN_CANDIDATE_WORDS = 1
+# The densest run sometimes starts a line or two above the headline (a teaser, a kicker).
+BELOW_REACH = 3
+BELOW_COST = 1.0
+MAX_META_LINE_WORDS = 16
+# Score of a headline candidate: a line printed twice (page title and headline) is a strong
+# hint; closeness to the body breaks ties.
+REPEAT_BONUS = 1.5
+DISTANCE_COST = 0.02
+FULL_STOP_COST = 2.0
+LENGTH_GAIN = 0.2
+FULL_LENGTH = 10
+MIN_REPEAT_WORDS = 4
+LABEL_COST = 2.0
+LABEL_WORDS = 2
+META_BONUS = 2.5
+META_REACH = 3
+META_ABOVE_BONUS = 0.5
+META_ABOVE_REACH = 2
+STANDFIRST_BONUS = 1.0
+OVERLAP_GAIN = 2.0
+LEAD_LINES = 12
+
+# Two path separators in a short line: a breadcrumb trail ("Home » News » World").
+_BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
+# A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
+_TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
+_SUFFIX_MARKS = frozenset("|–—:-")
+
+
+def find_title(feats: Sequence[Line], body_start: int) -> int | None:
+    """The line number of the headline: a headline-shaped line just above the body.
+
+    Args:
+        feats: the features of the page's lines.
+        body_start: the first line of the body.
+    """
+    lo, hi = max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + BELOW_REACH)
+    shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
+    if not shaped:
+        return None
+    keys = {i: _title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
+    counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
+    lead = _content_words(feats, body_start, body_start + LEAD_LINES)
+    meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
+    best: tuple[float, int] | None = None
+    for i in shaped:
+        score = _title_score(feats, i, body_start, i in keys and counts[keys[i]] > 1)
+        score += META_BONUS * any(i < j <= i + META_REACH for j in meta)
+        score += META_ABOVE_BONUS * any(i - META_ABOVE_REACH <= j < i for j in meta)
+        score += OVERLAP_GAIN * _overlap(feats[i], lead)
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
+    """The numbers of the date and byline lines from ``lo`` to ``hi``."""
+    return frozenset(
+        i for i in range(max(0, lo), min(len(feats), hi)) if _is_meta_line(feats[i].text)
+    )
+
+
+def _content_words(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
+    """The content words of the prose lines ``lo`` to ``hi``."""
+    stops = word_set("stopwords.txt")
+    return frozenset(w for f in feats[lo:hi] if f.prose for w in f.key.split() if w not in stops)
+
+
+def _overlap(line: Line, words: frozenset[str]) -> float:
+    """The share of a line's content words that the article uses too.
+
+    A headline tells the story the article tells; a section label or site name does not.
+    """
+    stops = word_set("stopwords.txt")
+    content = [w for w in line.key.split() if w not in stops]
+    return sum(1 for w in content if w in words) / len(content) if content else 0.0
+
+
+def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter[str]:
+    """How often each line occurs, a "Headline | Outlet" line counted as its headline.
+
+    Only lines long enough to earn the repeat bonus are counted, and a "Headline | Outlet"
+    line is cut (which is slow) only when it starts like a candidate (``first_words``).
+    """
+    return Counter(
+        _title_key(f.text)
+        if f.key.partition(" ")[0] in first_words and _SUFFIX_MARKS.intersection(f.text)
+        else f.key
+        for f in feats
+        if f.words >= MIN_REPEAT_WORDS
+    )
+
+
+def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool) -> float:
+    line = feats[i]
+    score = REPEAT_BONUS * repeated
+    score -= DISTANCE_COST * (body_start - i) if i <= body_start else BELOW_COST * (i - body_start)
+    score -= FULL_STOP_COST * line.text.endswith(".")
+    score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
+    score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
+    if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
+        score += STANDFIRST_BONUS
+    return score
+
+
+def _is_standfirst(headline: Line, below: Line) -> bool:
+    """True when ``below`` reads like a standfirst under ``headline``: longer, more prose."""
+    return (
+        below.words > headline.words
+        and below.stop_share > headline.stop_share
+        and not (below.chrome or below.caption or below.legal)
+    )
+
+
+def _is_meta_line(text: str) -> bool:
+    """A date or byline line (or a bare "By"), as printed next to a headline."""
+    if len(text.split()) > MAX_META_LINE_WORDS:
+        return False
+    if text.strip(" :").lower() in phrases("bylines.txt"):
+        return True
+    return bool(byline_names(text) or parse_date(text))
+
+
+def clean_title(text: str) -> str:
+    """The headline without a trailing "| Outlet" or " - Outlet" part."""
+    match = _TITLE_SUFFIX.search(text)
+    if not match or (match.group("name") and not _site_name(match.group("name"))):
+        return text.strip()
+    cleaned = text[: match.start()].strip()
+    return cleaned if len(cleaned.split()) >= MIN_TITLE_WORDS else text.strip()
+
+
+def _site_name(text: str) -> bool:
+    """True when a dash-separated tail reads like a site name, not the rest of a headline.
+
+    A name has no digits, no sentence mark and no function words after its first word
+    ("The Daily Paper" but not "so geht's", "33 Tage Yoga", "und X profitiert").
+    """
+    words = text.lower().split()
+    if not words or any(c.isdigit() for c in text) or text.rstrip().endswith(("!", "?", "…")):
+        return False
+    stops = word_set("stopwords.txt")
+    return text[:1].isupper() and not any(w in stops for w in words[1:])
+
+
+def _title_key(text: str) -> str:
+    return normalise(clean_title(text))
+
+
+def _headline_shaped(line: Line) -> bool:
+    if line.chrome or line.caption or line.legal or (line.prose and line.text.endswith(".")):
+        return False
+    if not MIN_CANDIDATE_WORDS <= line.words <= MAX_TITLE_WORDS:
+        return False
+    if line.text[:1].islower() or line.text.endswith((",", ":", ";")):
+        return False
+    if _BREADCRUMB.search(line.text) or is_byline(line.text):
+        return False
+    return not parse_date(line.text)
