@@ -287,7 +287,7 @@ def is_outdated(path: Path) -> bool:
 
 
 # The files Whoosh makes in an index folder: tables of contents, segment files, the lock.
-WHOOSH_FILES = re.compile(r"_MAIN_\d+\.toc|MAIN_[0-9a-z]+\.[a-z]+|MAIN_WRITELOCK")
+WHOOSH_FILES = re.compile(r"_MAIN_\d+\.toc|MAIN_[0-9a-z]+\.[\w.]+|MAIN_WRITELOCK")
 
 
 def _discard_index_files(path: Path) -> None:

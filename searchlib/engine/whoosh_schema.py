@@ -63,7 +63,8 @@ class NormaliseFilter(Filter):  # type: ignore[misc]
 
     One filter instead of a chain of regex substitutions and a character map: those ran
     on every token, while most tokens are plain ASCII words without an apostrophe, which
-    need lower-casing only (5-8% of indexing time).
+    need lower-casing only. Analysing 50k real paragraphs: 2.05 -> 1.25 s CPU (about 4%
+    of indexing time).
     """
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
