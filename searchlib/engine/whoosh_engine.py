@@ -347,7 +347,7 @@ def _total(results: Any, request: Request) -> tuple[int, bool]:
 
     Whoosh's top-N collector skips blocks that cannot reach the top, so it does not see
     every match; counting them all means running the query a second time over every
-    matching document (half the time of a search at 100k paragraphs). The count is exact
+    matching document (a third of a search's time at 100k paragraphs). The count is exact
     when the collector saw every match (fewer than asked for, or the whole set was
     collected), when filters apply (Whoosh's estimate ignores them) or a phrase does (it
     estimates a phrase by its rarest word: 20x too many for "stock market" at 100k), or
