@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from ..errors import IndexCorruptError, IndexLockedError, IndexMissingError
 from ..models import ParagraphDoc
 from ..query import Node, leaves
 from .base import EngineHit, EngineResults, EngineSummary, Filters, Request
+from .files import discard_index_files, sync_directory
 from .whoosh_query import SCHEMA, analyze, compile_node, compile_query, filter_query
 from .whoosh_schema import (
     LuceneBM25,
@@ -54,7 +54,7 @@ class WhooshEngine:
         if path.exists() and not path.is_dir():
             raise IndexCorruptError(f"{path} is a file, not an index directory")
         if replace_outdated and is_outdated(path):
-            _discard_index_files(path)
+            discard_index_files(path)
         if whoosh_index.exists_in(str(path)):
             return cls(_open_dir(path), path)
         if not create:
@@ -216,7 +216,7 @@ class WhooshWriter:
     def commit(self, *, clear: bool = False) -> None:
         """Make the changes visible (with ``clear``, drop every older document) and unlock."""
         self._writer.commit(mergetype=CLEAR if clear else None)
-        _sync_directory(self._path)
+        sync_directory(self._path)
 
     def cancel(self) -> None:
         """Drop the changes, unlock, and delete the files the unfinished segment began."""
@@ -236,26 +236,6 @@ class WhooshWriter:
         # the write half done, and then the lock must still be released.
         if not self._writer.is_closed:
             self.cancel()
-
-
-def _sync_directory(path: Path) -> None:
-    """Flush the index files and the directory entry to disk.
-
-    A killed process loses nothing the kernel already holds, but after a power cut the
-    manifest (fsynced) must not describe a state whose segment files were never written.
-    """
-    for entry in os.scandir(path):
-        if entry.is_file() and not entry.name.startswith("."):
-            fd = os.open(entry.path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _open_current(path: Path) -> whoosh_index.Index:
@@ -284,16 +264,6 @@ def is_outdated(path: Path) -> bool:
         return set(stored.schema.names()) != set(build_schema().names())
     finally:
         stored.close()
-
-
-# The files Whoosh makes in an index folder: tables of contents, segment files, the lock.
-WHOOSH_FILES = re.compile(r"_MAIN_\d+\.toc|MAIN_[0-9a-z]+\.[\w.]+|MAIN_WRITELOCK")
-
-
-def _discard_index_files(path: Path) -> None:
-    for entry in os.scandir(path):
-        if entry.is_file() and WHOOSH_FILES.fullmatch(entry.name):
-            Path(entry.path).unlink(missing_ok=True)
 
 
 # -- documents ---------------------------------------------------------------------------
