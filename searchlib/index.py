@@ -12,13 +12,13 @@ from types import TracebackType
 from typing import Literal
 
 from . import manifest as _manifest
-from .engine import Engine, EngineHit, Filters, Request, open_engine
+from .engine import Engine, EngineHit, Filters, Request, is_outdated, open_engine
 from .errors import ArticleNotFoundError, IndexCorruptError, QueryError, SearchIndexError
 from .models import Article, Hit, IndexStats, Results, UpdateReport
 from .query import Aliases, Term, leaves, load_aliases, parse
 from .query.aliases import expand
 from .snippet import make_snippet
-from .update import Progress, UpdatePlan, absolute_sources, plan_update
+from .update import Progress, Sink, UpdatePlan, absolute_sources, plan_update
 
 log = logging.getLogger("searchlib")
 
@@ -30,6 +30,8 @@ LOCK_TIMEOUT_S = 10.0
 # Fewer hits than this and the search looks for a spelling suggestion.
 SUGGEST_BELOW = 3
 ALIASES_NAME = "aliases.txt"
+# Manifests of this and older layouts (older ones had no generation number).
+OLD_MANIFESTS = "searchlib-manifest*.json"
 
 
 def default_index_path() -> Path:
@@ -62,9 +64,25 @@ class Index:
     ) -> None:
         self.path = Path(path) if path is not None else default_index_path()
         self.lock_timeout = lock_timeout
-        self._engine: Engine = open_engine(self.path, create=create)
+        self._opened: Engine | None = None
+        self._outdated: IndexCorruptError | None = None
+        try:
+            self._opened = open_engine(self.path, create=create)
+        except IndexCorruptError as exc:
+            # An index an older searchlib built is still good for one thing: being
+            # rebuilt. Anything else raises the error when it is attempted.
+            if not is_outdated(self.path):
+                raise
+            self._outdated = exc
         self._aliases_file = aliases
         self._aliases: Aliases | None = None
+
+    @property
+    def _engine(self) -> Engine:
+        if self._opened is None:
+            assert self._outdated is not None
+            raise self._outdated
+        return self._opened
 
     @staticmethod
     def exists(path: str | os.PathLike[str] | None = None) -> bool:
@@ -100,24 +118,36 @@ class Index:
             IndexCorruptError: the index's manifest is missing or damaged.
         """
         given = absolute_sources(sources) if sources is not None else None
+        if rebuild and not dry_run and self._opened is None:
+            self._replace_outdated()
         if dry_run:
             current = self._load_manifest(self._engine.generation(), rebuild)
             return self._plan(current, given, rebuild, progress).report
         with self._engine.writer(timeout=self.lock_timeout) as writer:
             current = self._load_manifest(writer.generation - 1, rebuild)
-            plan = self._plan(current, given, rebuild, progress)
+            # New paragraphs go to the writer as they are extracted; none is visible
+            # before the commit below, and a crash before it leaves the old state.
+            plan = self._plan(current, given, rebuild, progress, add=writer.add)
             after = plan.manifest
             if after == current and not rebuild:
                 writer.cancel()
                 return plan.report
+            # Deletes reach only the committed segments, not the paragraphs added above.
             writer.delete(plan.delete)
-            writer.add(plan.add)
             # The manifest of the new state is on disk before the state exists, and the old
             # one is kept: whenever a crash strikes, the committed state has its manifest.
             _manifest.save(self.path, after, writer.generation)
             _manifest.prune(self.path, keep={writer.generation - 1, writer.generation})
             writer.commit(clear=rebuild)
         return plan.report
+
+    def _replace_outdated(self) -> None:
+        """Delete the outdated index's files (only those) and create an empty index."""
+        log.warning("%s: built by an older searchlib; replacing it", self.path)
+        for stale in self.path.glob(OLD_MANIFESTS):
+            stale.unlink(missing_ok=True)
+        self._opened = open_engine(self.path, create=True, replace_outdated=True)
+        self._outdated = None
 
     def _load_manifest(self, generation: int, rebuild: bool) -> _manifest.Manifest:
         try:
@@ -135,12 +165,14 @@ class Index:
         given: tuple[str, ...] | None,
         rebuild: bool,
         progress: Progress | None,
+        *,
+        add: Sink | None = None,
     ) -> UpdatePlan:
         wanted = given if given is not None else current.sources
         if not wanted:
             raise SearchIndexError("no sources given and none remembered; name files or folders")
         start = _manifest.Manifest() if rebuild else current
-        return plan_update(start, wanted, progress, remember=current.sources)
+        return plan_update(start, wanted, progress, add=add, remember=current.sources)
 
     def check(self) -> int:
         """Verify that the index holds exactly the articles its manifest lists, each once.
@@ -216,7 +248,12 @@ class Index:
         hits = tuple(_to_hit(hit) for hit in found.hits)
         suggestion = self._suggest(query, found.total) if found.total < SUGGEST_BELOW else None
         return Results(
-            query=query, total=found.total, hits=hits, facets=found.facets, suggestion=suggestion
+            query=query,
+            total=found.total,
+            hits=hits,
+            facets=found.facets,
+            suggestion=suggestion,
+            total_exact=found.total_exact,
         )
 
     def _loaded_aliases(self) -> Aliases:
@@ -284,7 +321,8 @@ class Index:
 
     def close(self) -> None:
         """Release the index's files."""
-        self._engine.close()
+        if self._opened is not None:
+            self._opened.close()
 
     def __enter__(self) -> Index:
         return self

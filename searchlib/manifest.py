@@ -142,7 +142,9 @@ def save(directory: Path, manifest: Manifest, generation: int) -> None:
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(_to_json(manifest), out, ensure_ascii=False, separators=(",", ":"))
+            # json.dumps, not json.dump: only the one-shot form uses the C encoder (1.5 s
+            # instead of ~0.2 s for the manifest of a million paragraphs).
+            out.write(json.dumps(_to_json(manifest), ensure_ascii=False, separators=(",", ":")))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, manifest_path(directory, generation))

@@ -132,13 +132,19 @@ class Hit:
 
 @dataclass(frozen=True)
 class Results:
-    """The answer to a search: one page of hits out of ``total`` matches."""
+    """The answer to a search: one page of hits out of ``total`` matches.
+
+    ``total`` is exact when ``total_exact`` is true; for large result sets it is an
+    estimate (an upper bound), because counting every match would double the search time.
+    Per-article, faceted, filtered and date-sorted searches always count exactly.
+    """
 
     query: str
     total: int
     hits: tuple[Hit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    total_exact: bool = True
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,8 @@ from pathlib import Path
 
 from .documents import to_documents
 from .errors import SourceError
-from .extract import extract_page
 from .manifest import FileEntry, Manifest
-from .models import Page, ParagraphDoc, Problem, UpdateReport
+from .models import Article, Page, ParagraphDoc, Problem, UpdateReport
 from .read import (
     DIRECTORY_META,
     SIDECAR_SUFFIX,
@@ -38,15 +37,18 @@ from .read import (
 log = logging.getLogger("searchlib")
 
 Progress = Callable[[int, int], None]
+# Takes the paragraphs of each extracted article as soon as it is extracted, so an update
+# never holds more than one article's documents (the engine writer streams them to disk).
+Sink = Callable[[Iterable[ParagraphDoc]], None]
 UNSUPPORTED = "not a supported file type (.txt, .html, .htm, .json, .jsonl)"
 
 
 @dataclass(frozen=True)
 class UpdatePlan:
-    """What an update will do: the engine's deletes and adds, and the resulting manifest."""
+    """What an update does: the engine's deletes and the resulting manifest (the adds went
+    to the sink as the files were read)."""
 
     delete: tuple[str, ...]
-    add: tuple[ParagraphDoc, ...]
     manifest: Manifest
     report: UpdateReport
 
@@ -57,9 +59,9 @@ class _Draft:
 
     files: dict[str, FileEntry]
     claimed: dict[str, str]
+    add: Sink
     metadata: dict[str, tuple[int, int]] = field(default_factory=dict)
     delete: set[str] = field(default_factory=set)
-    add: list[ParagraphDoc] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -71,7 +73,7 @@ class _Draft:
     def plan(self, sources: Iterable[str]) -> UpdatePlan:
         """The finished plan; the new manifest remembers ``sources``."""
         manifest = Manifest(self.files, tuple(dict.fromkeys(sources)), self.metadata)
-        return UpdatePlan(tuple(sorted(self.delete)), tuple(self.add), manifest, self.report())
+        return UpdatePlan(tuple(sorted(self.delete)), manifest, self.report())
 
     def report(self) -> UpdateReport:
         """What the plan does, by outcome."""
@@ -105,6 +107,7 @@ def plan_update(
     sources: Sequence[str],
     progress: Progress | None = None,
     *,
+    add: Sink | None = None,
     remember: Iterable[str] = (),
 ) -> UpdatePlan:
     """Work out what to delete and add so the index matches the files under ``sources``.
@@ -113,9 +116,11 @@ def plan_update(
         manifest: what the index holds now.
         sources: the files and directories to bring the index in step with.
         progress: called with (files done, files in all).
+        add: takes the paragraph documents of each new or changed article, as it is
+            extracted; None drops them (a dry run).
         remember: sources that the new manifest remembers besides ``sources``.
     """
-    plan = _Draft(files=dict(manifest.files), claimed=_claims(manifest))
+    plan = _Draft(files=dict(manifest.files), claimed=_claims(manifest), add=add or _drop)
     found = _collect(sources, plan)
     plan.metadata = _merge_metadata(manifest.metadata, found.metadata, sources)
     present = set(found.paths)
@@ -134,6 +139,19 @@ def plan_update(
             progress(done, len(found.paths))
     _let_copies_take_over(plan, manifest, released={*gone, *plan.updated})
     return plan.plan([*remember, *sources])
+
+
+def extract_page(page: Page) -> Article:
+    """``searchlib.extract.extract_page``, imported on first use: searching, which imports
+    this module, never needs the extraction rules (a third of a cold search's time)."""
+    from .extract import extract_page as extract
+
+    return extract(page)
+
+
+def _drop(docs: Iterable[ParagraphDoc]) -> None:
+    for _ in docs:  # made all the same, so a dry run does the work it reports on
+        pass
 
 
 def _claims(manifest: Manifest) -> dict[str, str]:
@@ -324,5 +342,5 @@ def _extract_fresh(
         else:
             plan.claimed[article.id] = key
             ids.append(article.id)
-            plan.add.extend(to_documents(article))
+            plan.add(to_documents(article))
     return FileEntry(0, 0, "", tuple(ids), tuple(pages), tuple(dict.fromkeys(owners)))

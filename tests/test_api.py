@@ -30,3 +30,22 @@ def test_whoosh_is_imported_only_by_the_engine() -> None:
         "engine/whoosh_query.py",
         "engine/whoosh_schema.py",
     }
+
+
+def test_extract_stays_the_function_after_the_subpackage_loads() -> None:
+    import importlib
+
+    importlib.import_module("searchlib.extract.body")
+    assert callable(searchlib.extract) and searchlib.extract.__name__ == "extract"
+
+
+def test_searching_does_not_import_extraction() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, searchlib.cli; "
+        "print(any(m.startswith('searchlib.extract') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -10,8 +10,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    SubstitutionFilter,
+)
+from whoosh.support.charset import accent_map
 
 import searchlib
+from searchlib.engine import whoosh_engine, whoosh_schema
 from searchlib.errors import QueryError
 
 RECORDS = [
@@ -188,3 +197,45 @@ def test_user_aliases_from_argument_and_index_folder(tmp_path: Path) -> None:
     (tmp_path / "index" / "aliases.txt").write_text("bang = thunder\n", encoding="utf-8")
     with searchlib.Index(tmp_path / "index") as index:
         assert index.search("bang").total == 1 and index.search("boom").total == 0
+
+
+def test_small_result_sets_are_counted_exactly(tiny: searchlib.Index) -> None:
+    results = tiny.search("hills", limit=1)
+    assert results.total == 1 and results.total_exact
+
+
+def test_large_result_sets_are_estimated_within_bounds(
+    tiny: searchlib.Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = tiny.search("leader vote ferry", facets=True)
+    assert exact.total_exact and exact.total == 4  # "vote" is in two paragraphs
+    monkeypatch.setattr(whoosh_engine, "EXACT_COUNT_BELOW", 0)
+    estimated = tiny.search("leader vote ferry", limit=1)
+    assert not estimated.total_exact
+    assert exact.total <= estimated.total <= tiny.paragraph_count()
+    assert tiny.search("leader vote ferry", limit=1, per_article=True).total_exact
+
+
+def _chained_analyzer() -> Analyzer:
+    """The filter chain that NormaliseFilter replaced, as the reference it must agree with."""
+    return (
+        RegexTokenizer(whoosh_schema.TOKEN_PATTERN)
+        | LowercaseFilter()
+        | SubstitutionFilter("’", "'")
+        | SubstitutionFilter(r"'s$", "")
+        | CharsetFilter(accent_map)
+    )
+
+
+_PIECES = [*"aAsSzZ '’-.\nİKéÉßçøŒæ", "'s", "’s", "’S", "É's"]
+_WORDY = st.lists(st.sampled_from(_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=300)
+@given(_WORDY | st.text(max_size=40))
+def test_normalise_filter_matches_the_filter_chain_it_replaced(text: str) -> None:
+    fused = [
+        (t.text, t.startchar, t.endchar) for t in whoosh_schema.name_analyzer()(text, chars=True)
+    ]
+    chained = [(t.text, t.startchar, t.endchar) for t in _chained_analyzer()(text, chars=True)]
+    assert fused == chained

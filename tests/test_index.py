@@ -6,9 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from whoosh import fields
 
 import searchlib
 from searchlib import manifest
+from searchlib.engine import whoosh_engine
 from searchlib.errors import IndexCorruptError, IndexMissingError, QueryError, SearchIndexError
 
 
@@ -186,3 +188,42 @@ def test_rebuild_repairs_a_lost_manifest(seeds_copy: Path, fresh_index: searchli
         fresh_index.update()
     report = fresh_index.update([seeds_copy], rebuild=True)
     assert len(report.added) == 5 and fresh_index.check() == 5
+
+
+def _build_with_older_fields(path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    older = whoosh_engine.build_schema()
+    older.add("doc_id", fields.ID(unique=True))  # as searchlib 0.1 had
+    with monkeypatch.context() as patch:
+        patch.setattr(whoosh_engine, "build_schema", lambda: older)
+        with searchlib.Index(path) as index:
+            index.update([seeds])
+
+
+def test_rebuild_replaces_an_index_built_with_older_fields(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ix"
+    _build_with_older_fields(path, seeds_copy, monkeypatch)
+    (path / "searchlib-manifest.json").write_text("{}")
+    (path / "notes.txt").write_text("mine")
+    old_segments = {p.name for p in path.glob("MAIN_*.*")}
+    assert old_segments
+    index = searchlib.Index(path)
+    with pytest.raises(IndexCorruptError, match="older searchlib"):
+        index.search("artillery")
+    report = index.update([seeds_copy], rebuild=True)
+    assert len(report.added) == 5 and index.check() == 5
+    assert index.search("artillery").total > 0
+    assert (path / "notes.txt").read_text() == "mine"
+    assert not old_segments & {p.name for p in path.iterdir()}
+    assert not (path / "searchlib-manifest.json").exists()
+    index.close()
+
+
+def test_index_with_older_fields_needs_a_rebuild(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ix"
+    _build_with_older_fields(path, seeds_copy, monkeypatch)
+    with searchlib.Index(path) as index, pytest.raises(IndexCorruptError, match="--rebuild"):
+        index.update([seeds_copy])

@@ -17,6 +17,7 @@ import pytest
 import searchlib
 from searchlib import read, update
 from searchlib.errors import IndexLockedError
+from searchlib.manifest import Manifest
 
 ARTICLE = (
     "{title}\n\n"
@@ -424,3 +425,15 @@ def test_plain_text_indexing_does_not_load_the_html_extractor(src: Path, tmp_pat
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_paragraphs_reach_the_sink_one_article_at_a_time(src: Path) -> None:
+    _write_jsonl(src / "wire.jsonl", [_record(n) for n in range(3)])
+    _page(src / "a.txt")
+    batches: list[list[str]] = []
+    plan = update.plan_update(
+        Manifest(), [str(src)], add=lambda docs: batches.append([d.article_id for d in docs])
+    )
+    assert len(batches) == 4 and all(len(set(batch)) == 1 for batch in batches)
+    assert {batch[0] for batch in batches} == plan.manifest.article_ids()
+    assert sum(map(len, batches)) == 3 * 2 + 2  # two paragraphs per record and page

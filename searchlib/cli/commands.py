@@ -25,7 +25,6 @@ from click.core import ParameterSource
 
 from .. import __version__
 from ..errors import ArticleNotFoundError, QueryError, SearchlibError
-from ..extract import extract
 from ..index import DEFAULT_SOURCES, ENV_INDEX, Index, default_index_path
 from ..query import describe, parse, parse_date_range
 from . import render
@@ -312,6 +311,8 @@ def extract_command(file: Path, fmt: str, as_json: bool, color: bool | None) -> 
       searchlib extract seeds/000_3d34e6646b315e42.txt
       searchlib extract page.html --json
     """
+    from ..extract import extract  # here: only this command needs the extraction rules
+
     with _library_errors():
         article = extract(file)
     _print_article(article, "json" if as_json else fmt, color)

@@ -136,7 +136,8 @@ def summary_line(results: Results, page: int, limit: int) -> str:
         return f"No matches for {results.query!r}."
     first = (page - 1) * limit + 1
     last = first + len(results.hits) - 1
-    return f"Hits {first:,}-{last:,} of {results.total:,}"
+    about = "" if results.total_exact else "about "
+    return f"Hits {first:,}-{last:,} of {about}{results.total:,}"
 
 
 # -- index reports -----------------------------------------------------------------------

@@ -58,11 +58,15 @@ class EngineHit:
 
 @dataclass(frozen=True)
 class EngineResults:
-    """One slice of the ranking, the total number of matches and optional facet counts."""
+    """One slice of the ranking, the number of matches and optional facet counts.
+
+    ``total`` is exact when ``total_exact`` is set, else the engine's estimate.
+    """
 
     total: int
     hits: tuple[EngineHit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    total_exact: bool = True
 
 
 @dataclass(frozen=True)

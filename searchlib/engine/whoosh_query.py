@@ -28,6 +28,10 @@ SPLIT_WORDS = True
 # The headline field (first paragraphs only), searched beside ``content``: about +0.01
 # nDCG@10 on SciFact and Cranfield at 0.2.
 TITLE_BOOST = 0.2
+# Up to this many alternatives, a union tree (block skipping) beats the preloaded array.
+# 200 bench queries at 100k paragraphs (1-3 words): p50 13.1 -> 6.0 ms, same top 10; the
+# array stays ahead from about 4 words on (7 words: p50 46 vs 62 ms; 14: 77 vs 240 ms).
+UNION_TREE_MAX = 3
 
 
 def analyze(field: str, text: str) -> list[str]:
@@ -158,9 +162,12 @@ def _any(queries: list[wq.Query]) -> wq.Query:
     queries = [q for q in queries if q is not wq.NullQuery]
     if len(queries) <= 1:
         return queries[0] if queries else wq.NullQuery
-    # Whoosh would chain a binary tree of union matchers, which steps through each matching
-    # document once per level; preloading the scores into an array is several times faster
-    # for long queries, and the whole result set is scored anyway.
+    if len(queries) <= UNION_TREE_MAX:
+        # Whoosh's union tree lets the top-N collector skip blocks that cannot reach the
+        # top; for short queries that is faster than scoring every match.
+        return wq.Or(queries)
+    # The tree steps through each matching document once per level; preloading the scores
+    # into an array is several times faster for long queries.
     return PreloadedOr(queries)
 
 

@@ -23,19 +23,12 @@ from typing import Any
 
 import Stemmer
 from whoosh import fields, scoring
-from whoosh.analysis import (
-    Analyzer,
-    CharsetFilter,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    SubstitutionFilter,
-)
+from whoosh.analysis import Analyzer, Filter, RegexTokenizer
 from whoosh.analysis.acore import Token
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Words, with inner apostrophes kept so that possessives can be dropped as a whole.
 TOKEN_PATTERN = r"\w+(?:['’]\w+)*"
 STEM_CACHE = 200_000
@@ -60,14 +53,36 @@ class SnowballFilter(Filter):  # type: ignore[misc]
             yield token
 
 
+CURLY_APOSTROPHE = "’"
+POSSESSIVE = "'s"
+
+
+class NormaliseFilter(Filter):  # type: ignore[misc]
+    """Lower-cases each token, straightens a curly apostrophe, drops a possessive "'s" and
+    folds accents ("Café’s" -> "cafe").
+
+    One filter instead of a chain of regex substitutions and a character map: those ran
+    on every token, while most tokens are plain ASCII words without an apostrophe, which
+    need lower-casing only. Analysing 50k real paragraphs: 2.05 -> 1.25 s CPU (about 4%
+    of indexing time).
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            text = token.text.lower()
+            plain = text.isascii()
+            if not plain:
+                text = text.replace(CURLY_APOSTROPHE, "'")
+            if text.endswith(POSSESSIVE):
+                text = text[: -len(POSSESSIVE)]
+            if not plain:
+                text = text.translate(accent_map)
+            token.text = text
+            yield token
+
+
 def _normalising_analyzer() -> Analyzer:
-    return (
-        RegexTokenizer(TOKEN_PATTERN)
-        | LowercaseFilter()
-        | SubstitutionFilter("’", "'")
-        | SubstitutionFilter(r"'s$", "")
-        | CharsetFilter(accent_map)
-    )
+    return RegexTokenizer(TOKEN_PATTERN) | NormaliseFilter()
 
 
 def text_analyzer() -> Analyzer:
@@ -81,11 +96,14 @@ def name_analyzer() -> Analyzer:
 
 
 def build_schema() -> fields.Schema:
-    """The paragraph schema. Only fields that are shown are stored."""
+    """The paragraph schema. Only fields that are shown are stored.
+
+    Paragraphs have no id field of their own: updates delete whole articles by
+    ``article_id``, and a unique term per paragraph cost 6% of build time.
+    """
     text = text_analyzer()
     names = name_analyzer()
     return fields.Schema(
-        doc_id=fields.ID(unique=True),
         article_id=fields.ID(stored=True, sortable=True),
         position=fields.STORED(),
         content=fields.TEXT(analyzer=text),
