@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Literal
 
 from . import manifest as _manifest
+from .documents import from_documents
 from .engine import Engine, EngineHit, Filters, Request, is_outdated, open_engine
 from .errors import ArticleNotFoundError, IndexCorruptError, QueryError, SearchIndexError
 from .models import Article, Hit, IndexStats, Results, UpdateReport
@@ -291,17 +292,7 @@ class Index:
             raise ArticleNotFoundError(
                 f"no article {article_id!r} in {self.path}; search shows article ids"
             )
-        first = docs[0]
-        return Article(
-            id=first.article_id,
-            title=first.title,
-            paragraphs=tuple(doc.text for doc in docs),
-            source=first.source,
-            date=first.date,
-            authors=first.authors,
-            outlet=first.outlet,
-            url=first.url,
-        )
+        return from_documents(docs)
 
     def stats(self) -> IndexStats:
         """Counts, outlets, date range, sources and size of the index."""
