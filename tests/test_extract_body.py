@@ -126,3 +126,17 @@ def test_a_page_of_nothing_but_teasers_keeps_them() -> None:
         "Pupils and teachers gathered on Friday morning to open the new library wing of the...",
     ]
     assert find_body(teasers).paragraphs
+
+
+def test_headlines_after_a_promotion_heading_are_dropped() -> None:
+    related = ["Storm to bring heavy rain to coast", "Man arrested after crash on motorway"]
+    after = [PROSE[2], "Officials will present a revised plan to the council at its next meeting."]
+    lines = [PROSE[0], PROSE[1], "More:", *related, *after]
+    assert find_body(lines).paragraphs == (PROSE[0], PROSE[1], *after)
+
+
+def test_newsletter_prompt_after_the_article_is_trimmed() -> None:
+    prompt = (
+        "No spam, we promise. You can unsubscribe at any time and we will not share your details."
+    )
+    assert find_body([*PROSE, prompt]).paragraphs == tuple(PROSE)

@@ -65,3 +65,28 @@ def test_caption_copies_are_marked_on_both_lines() -> None:
 )
 def test_author_bio_is_chrome(line: str, chrome: bool) -> None:
     assert analyse([line])[0].chrome is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("On example.com: Council approves the new budget", True),
+        ("Also on example.org", True),
+        ("More:", True),
+        ("More Local Business News", True),
+        ("Weitere Artikel", True),
+        ("On Tuesday the council approved the new budget.", False),
+        ("More than a hundred people came to the meeting on Tuesday.", False),
+    ],
+    ids=[
+        "on-domain",
+        "also-on-domain",
+        "more-colon",
+        "more-news",
+        "de-weitere",
+        "on-day",
+        "more-than",
+    ],
+)
+def test_promotions_of_other_pages_are_chrome(line: str, chrome: bool) -> None:
+    assert analyse([line])[0].chrome is chrome

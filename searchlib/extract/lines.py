@@ -102,7 +102,8 @@ def _line(text: str, key: str, repeated: bool) -> Line:
         ends_sentence=bool(_SENTENCE_END.search(text)),
         chrome=is_chrome(text, key, tokens)
         or (n > 1 and is_call_to_action(key, tokens))
-        or _is_bio(lowered, tokens, stops),
+        or _is_bio(lowered, tokens, stops)
+        or (n <= MAX_CHROME_WORDS and matches_any("promos.txt", lowered)),
         legal=legal,
         caption=_maybe_caption(text, tokens) and matches_any("captions.txt", lowered),
         repeated=repeated,
