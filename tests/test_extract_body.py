@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from searchlib.extract.body import densest_run, find_body
+import pytest
+
+from searchlib.extract.body import broken_paragraphs, densest_run, find_body, find_page_body
+from searchlib.extract.lines import analyse
 
 PROSE = [
     "The council approved the new budget on Tuesday after a long debate in the chamber.",
@@ -140,3 +143,33 @@ def test_newsletter_prompt_after_the_article_is_trimmed() -> None:
         "No spam, we promise. You can unsubscribe at any time and we will not share your details."
     )
     assert find_body([*PROSE, prompt]).paragraphs == tuple(PROSE)
+
+
+@pytest.mark.parametrize(
+    ("lines", "runs"),
+    [
+        (["The council approved the", "budget on Tuesday after a long debate."], [range(0, 2)]),
+        (["Prices rose", ", and the city was quiet for days."], [range(0, 2)]),
+        (["Contact", "us"], []),
+        (["Storm floods the coastal town", "published on May 4, 2023"], []),
+        (["The mayor said.", "the city had no choice but to cut."], []),
+    ],
+    ids=["lower-case-run-on", "comma-run-on", "menu", "no-sentence-end", "ended"],
+)
+def test_broken_paragraphs(lines: list[str], runs: list[range]) -> None:
+    assert broken_paragraphs(lines) == runs
+
+
+def test_a_paragraph_broken_at_links_is_body() -> None:
+    pieces = [
+        "Officials said the new plan to cut the",
+        "city budget",
+        "would be presented to the",
+        "council",
+        "at its next meeting in the town hall on Friday.",
+    ]
+    nav = ["Home", "News", "Sport", "Weather", "Contact", "Login"]
+    lines = [*nav, *pieces, *nav]
+    body = find_page_body(lines, analyse(lines))
+    assert body.paragraphs == (" ".join(pieces),)
+    assert (body.start, body.end) == (len(nav), len(nav) + len(pieces))

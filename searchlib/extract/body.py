@@ -11,7 +11,7 @@ to action at the edges are trimmed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lines import Line, analyse
 from .rules import matches_any
@@ -46,6 +46,13 @@ _MARKS = re.compile(r"[^\w\s'’]")
 MAX_LIST_HEADING_WORDS = 12
 # A list item: an optional word ("June", "Aug."), a number, then a dash, colon or "@".
 _ITEM = re.compile(r"^\W*(?:[^\W\d_]+\.?\s+)?\d{1,4}\w*\s*(?P<mark>--|[–—:@|-])\s")
+# A line ends a sentence or a label with one of these; otherwise it may run on.
+# A sentence broken off: the line ends in a letter or a comma (not a figure, a mark or code).
+_UNFINISHED = frozenset(",")
+# Two words and a word ("Contact" / "us", "Farbe" / "schwarz") are a menu or a table row.
+MIN_JOINED_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
+_TIGHT_PUNCTUATION = frozenset(",.;:)")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -62,6 +69,63 @@ class Body:
 def split_lines(text: str) -> list[str]:
     """Non-empty stripped lines of a page."""
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def broken_paragraphs(lines: list[str]) -> list[range]:
+    """Runs of lines that are one paragraph broken over several lines.
+
+    Scraped text often breaks a paragraph where a link or an inline tag began: a line that
+    breaks off after a word or a comma, followed by lines that open in lower case or with a
+    comma, is one paragraph when the last of them ends a sentence.
+    """
+    runs: list[range] = []
+    i = 0
+    while i < len(lines):
+        end = i + 1
+        while end < len(lines) and _continues(lines[end - 1], lines[end]):
+            end += 1
+        if end - i > 1 and _ENDS_SENTENCE.search(lines[end - 1]):
+            runs.append(range(i, end))
+        i = end
+    return runs
+
+
+def find_page_body(lines: list[str], feats: list[Line]) -> Body:
+    """The body of a page (as ``find_body``), found with broken paragraphs joined again.
+
+    Only joined paragraphs are analysed again; a joined cookie notice or disclaimer stays
+    in pieces, since joining would make it weigh like an article. The span returned still
+    counts the page's own ``lines``, which metadata reads.
+    """
+    joined, joined_feats, starts = list(lines), list(feats), list(range(len(lines)))
+    for run in reversed(broken_paragraphs(lines)):
+        text = _glue(lines[run.start : run.stop])
+        line = analyse([text])[0]
+        if not line.legal:
+            joined[run.start : run.stop] = [text]
+            joined_feats[run.start : run.stop] = [line]
+            starts[run.start : run.stop] = [run.start]
+    if len(joined) == len(lines):
+        return find_body(lines, feats)
+    body = find_body(joined, joined_feats)
+    starts.append(len(lines))
+    return replace(body, start=starts[body.start], end=starts[body.end])
+
+
+def _glue(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        text += part if part[0] in _TIGHT_PUNCTUATION else " " + part
+    return text
+
+
+def _continues(before: str, line: str) -> bool:
+    """True when ``line`` carries on the sentence ``before`` left unfinished."""
+    if not (before[-1].isalpha() or before[-1] in _UNFINISHED):
+        return False
+    if not (line[0].islower() or line[0] in _TIGHT_PUNCTUATION):
+        return False
+    return before.count(" ") + line.count(" ") + 2 >= MIN_JOINED_WORDS
 
 
 def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
