@@ -90,3 +90,12 @@ def test_author_bio_is_chrome(line: str, chrome: bool) -> None:
 )
 def test_promotions_of_other_pages_are_chrome(line: str, chrome: bool) -> None:
     assert analyse([line])[0].chrome is chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Es befinden sich keine Artikel im Warenkorb", "Close this search box.", "Newsletter opt-in"],
+    ids=["de-cart", "search-box", "opt-in"],
+)
+def test_shop_search_and_newsletter_prompts_are_legal_lines(line: str) -> None:
+    assert analyse([line])[0].legal
