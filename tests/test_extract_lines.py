@@ -21,8 +21,13 @@ def test_calls_to_action(line: str) -> None:
     assert not feats.prose
 
 
-def test_caption_key_ignores_quotes_and_credits() -> None:
-    assert caption_key("Kim’s rally. Picture: Agency") == caption_key("Kim's rally")
+@pytest.mark.parametrize(
+    "credited",
+    ["Kim’s rally. Picture: Agency", "Kim’s rally.Credit...Jane Roe/Agency"],
+    ids=["colon", "ellipsis"],
+)
+def test_caption_key_ignores_quotes_and_credits(credited: str) -> None:
+    assert caption_key(credited) == caption_key("Kim's rally")
 
 
 @pytest.mark.parametrize("label", ["11 Comments", "Related posts", "Neueste Artikel"])

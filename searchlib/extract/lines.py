@@ -28,7 +28,7 @@ _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff
 
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
 _CREDIT_TAIL = re.compile(
-    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*:.*$",
+    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*(?::|\.{3}|…).*$",
     re.IGNORECASE,
 )
 
@@ -83,7 +83,7 @@ def caption_key(line: str) -> str:
 
 
 def _caption_key(line: str, key: str) -> str:
-    credit = _CREDIT_TAIL.search(line) if ":" in line else None
+    credit = _CREDIT_TAIL.search(line) if ":" in line or "…" in line or "..." in line else None
     return normalise(line[: credit.start()]) if credit else key
 
 
