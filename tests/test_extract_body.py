@@ -138,10 +138,15 @@ def test_headlines_after_a_promotion_heading_are_dropped() -> None:
     assert find_body(lines).paragraphs == (PROSE[0], PROSE[1], *after)
 
 
-def test_newsletter_prompt_after_the_article_is_trimmed() -> None:
-    prompt = (
-        "No spam, we promise. You can unsubscribe at any time and we will not share your details."
-    )
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "No spam, we promise. You can unsubscribe at any time and we will not share your details.",
+        "Get the magazine delivered to your door every month. Click here for more information.",
+    ],
+    ids=["newsletter", "click-here"],
+)
+def test_prompt_after_the_article_is_trimmed(prompt: str) -> None:
     assert find_body([*PROSE, prompt]).paragraphs == tuple(PROSE)
 
 
