@@ -178,3 +178,14 @@ def test_a_paragraph_broken_at_links_is_body() -> None:
     body = find_page_body(lines, analyse(lines))
     assert body.paragraphs == (" ".join(pieces),)
     assert (body.start, body.end) == (len(nav), len(nav) + len(pieces))
+
+
+def test_teasers_after_a_related_heading_are_dropped() -> None:
+    article = [*PROSE, *(f"{p[:-1]}, officials added." for p in PROSE)]
+    teasers = [
+        "Other headline",
+        "The regional council voted on Tuesday to recognise the new park as a protected area.",
+        "Another headline",
+        "A local choir won the national prize for the third time in a row, the jury said today.",
+    ]
+    assert find_body([*article, "Related", *teasers]).paragraphs == tuple(article)

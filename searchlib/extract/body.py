@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .lines import Line, analyse
-from .rules import matches_any
+from .rules import matches_any, phrase_set
 
 # Weights of the densest-run search: a prose line counts its words (capped, so one huge
 # block cannot swallow a page of chrome around it), other lines cost a little each.
@@ -28,6 +28,8 @@ LEGAL_PROSE_SHARE = 0.5
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
 MAX_COMMENT_HEADER_CHARS = 120
+MAX_ENDING_WORDS = 6
+ENDING_SHARE = 0.9
 # A further run is kept when it weighs this share of the densest run, and at least this much.
 EXTRA_RUN_SHARE = 0.3
 MIN_EXTRA_RUN = 10.0
@@ -141,14 +143,9 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     feats = analyse(lines) if feats is None else feats
     teasers = _teasers(feats)
     weights = [-OTHER_COST if i in teasers else _weight(f) for i, f in enumerate(feats)]
-    start, end = densest_run(weights)
-    comments = _comments_start(lines, start)
-    if comments is not None and comments < end:
-        # Reader comments read like prose; the article ends where they begin.
-        weights = weights[:comments]
-        start, end = densest_run(weights)
+    weights, start, end = _article_span(lines, feats, weights)
     kept: list[int] = []
-    for lo, hi in sorted(_runs(weights, start, end)):
+    for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
     kept = [i for i in kept if i not in teasers]
     if kept:
@@ -262,15 +259,45 @@ def _comments_start(lines: list[str], start: int) -> int | None:
     return None
 
 
-def _runs(weights: list[float], start: int, end: int) -> list[tuple[int, int]]:
-    """The densest run and, on either side, further runs nearly as dense.
+def _article_span(
+    lines: list[str], feats: list[Line], weights: list[float]
+) -> tuple[list[float], int, int]:
+    """The densest run, ended early by reader comments or a list of other articles.
+
+    Returns:
+        The weights (cut where the comments begin) and the run's half-open span.
+    """
+    start, end = densest_run(weights)
+    comments = _comments_start(lines, start)
+    if comments is not None and comments < end:
+        # Reader comments read like prose; the article ends where they begin.
+        weights = weights[:comments]
+        start, end = densest_run(weights)
+    ending = _ending_after(feats, start + 1)
+    if ending < end and sum(weights[start:ending]) >= ENDING_SHARE * sum(weights[start:end]):
+        # Most of the article lies before a "Related" heading: what follows is teasers.
+        end = ending
+    return weights, start, end
+
+
+def _ending_after(feats: list[Line], end: int) -> int:
+    """The first heading of a list of other articles ("Related", "Top stories") from ``end``."""
+    endings = phrase_set("endings.txt")
+    for i in range(end, len(feats)):
+        if feats[i].words <= MAX_ENDING_WORDS and feats[i].key in endings:
+            return i
+    return len(feats)
+
+
+def _runs(weights: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """The densest run and, on either side up to ``limit``, further runs nearly as dense.
 
     Articles broken by a list, a table or an embedded block show up as several runs.
     """
     best = sum(weights[start:end])
     floor = max(MIN_EXTRA_RUN, EXTRA_RUN_SHARE * best)
     runs = [(start, end)]
-    pending = [(0, start), (end, len(weights))]
+    pending = [(0, start), (end, limit)]
     while pending:
         lo, hi = pending.pop()
         a, b = densest_run(weights[lo:hi])
