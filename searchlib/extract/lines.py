@@ -12,7 +12,15 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .rules import has_phrase, matches_any, normalise, phrase_set, section, word_set
+from .rules import (
+    anchored_pattern,
+    has_phrase,
+    matches_any,
+    normalise,
+    phrase_set,
+    section,
+    word_set,
+)
 
 MIN_PROSE_WORDS = 8
 MIN_SHORT_SENTENCE_WORDS = 4
@@ -103,7 +111,7 @@ def _line(text: str, key: str, repeated: bool) -> Line:
         chrome=is_chrome(text, key, tokens)
         or (n > 1 and is_call_to_action(key, tokens))
         or _is_bio(lowered, tokens, stops)
-        or (n <= MAX_CHROME_WORDS and matches_any("promos.txt", lowered)),
+        or (n <= MAX_CHROME_WORDS and anchored_pattern("promos.txt").match(lowered) is not None),
         legal=legal,
         caption=_maybe_caption(text, tokens) and matches_any("captions.txt", lowered),
         repeated=repeated,
