@@ -22,6 +22,8 @@ from searchlib.extract.authors import byline_names, clean_names, find_authors
         ("By admin", ()),
         ("Jane Roe contributed reporting.", ()),
         ("This article was originally published by Some Radio Network.", ()),
+        ("von Erika Mustermann13.12.2022 - 08:13 Uhr", ("Erika Mustermann",)),
+        ("By Jane Roe Twitter Account of Jane Roe", ("Jane Roe",)),
     ],
     ids=lambda v: str(v),
 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from searchlib.extract.body import densest_run, find_body
+import pytest
+
+from searchlib.extract.body import broken_paragraphs, densest_run, find_body, find_page_body
+from searchlib.extract.lines import analyse
 
 PROSE = [
     "The council approved the new budget on Tuesday after a long debate in the chamber.",
@@ -126,3 +129,63 @@ def test_a_page_of_nothing_but_teasers_keeps_them() -> None:
         "Pupils and teachers gathered on Friday morning to open the new library wing of the...",
     ]
     assert find_body(teasers).paragraphs
+
+
+def test_headlines_after_a_promotion_heading_are_dropped() -> None:
+    related = ["Storm to bring heavy rain to coast", "Man arrested after crash on motorway"]
+    after = [PROSE[2], "Officials will present a revised plan to the council at its next meeting."]
+    lines = [PROSE[0], PROSE[1], "More:", *related, *after]
+    assert find_body(lines).paragraphs == (PROSE[0], PROSE[1], *after)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "No spam, we promise. You can unsubscribe at any time and we will not share your details.",
+        "Get the magazine delivered to your door every month. Click here for more information.",
+    ],
+    ids=["newsletter", "click-here"],
+)
+def test_prompt_after_the_article_is_trimmed(prompt: str) -> None:
+    assert find_body([*PROSE, prompt]).paragraphs == tuple(PROSE)
+
+
+@pytest.mark.parametrize(
+    ("lines", "runs"),
+    [
+        (["The council approved the", "budget on Tuesday after a long debate."], [range(0, 2)]),
+        (["Prices rose", ", and the city was quiet for days."], [range(0, 2)]),
+        (["Contact", "us"], []),
+        (["Storm floods the coastal town", "published on May 4, 2023"], []),
+        (["The mayor said.", "the city had no choice but to cut."], []),
+    ],
+    ids=["lower-case-run-on", "comma-run-on", "menu", "no-sentence-end", "ended"],
+)
+def test_broken_paragraphs(lines: list[str], runs: list[range]) -> None:
+    assert broken_paragraphs(lines) == runs
+
+
+def test_a_paragraph_broken_at_links_is_body() -> None:
+    pieces = [
+        "Officials said the new plan to cut the",
+        "city budget",
+        "would be presented to the",
+        "council",
+        "at its next meeting in the town hall on Friday.",
+    ]
+    nav = ["Home", "News", "Sport", "Weather", "Contact", "Login"]
+    lines = [*nav, *pieces, *nav]
+    body = find_page_body(lines, analyse(lines))
+    assert body.paragraphs == (" ".join(pieces),)
+    assert (body.start, body.end) == (len(nav), len(nav) + len(pieces))
+
+
+def test_teasers_after_a_related_heading_are_dropped() -> None:
+    article = [*PROSE, *(f"{p[:-1]}, officials added." for p in PROSE)]
+    teasers = [
+        "Other headline",
+        "The regional council voted on Tuesday to recognise the new park as a protected area.",
+        "Another headline",
+        "A local choir won the national prize for the third time in a row, the jury said today.",
+    ]
+    assert find_body([*article, "Related", *teasers]).paragraphs == tuple(article)

@@ -21,8 +21,13 @@ def test_calls_to_action(line: str) -> None:
     assert not feats.prose
 
 
-def test_caption_key_ignores_quotes_and_credits() -> None:
-    assert caption_key("Kim’s rally. Picture: Agency") == caption_key("Kim's rally")
+@pytest.mark.parametrize(
+    "credited",
+    ["Kim’s rally. Picture: Agency", "Kim’s rally.Credit...Jane Roe/Agency"],
+    ids=["colon", "ellipsis"],
+)
+def test_caption_key_ignores_quotes_and_credits(credited: str) -> None:
+    assert caption_key(credited) == caption_key("Kim's rally")
 
 
 @pytest.mark.parametrize("label", ["11 Comments", "Related posts", "Neueste Artikel"])
@@ -65,3 +70,37 @@ def test_caption_copies_are_marked_on_both_lines() -> None:
 )
 def test_author_bio_is_chrome(line: str, chrome: bool) -> None:
     assert analyse([line])[0].chrome is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("On example.com: Council approves the new budget", True),
+        ("Also on example.org", True),
+        ("More:", True),
+        ("More Local Business News", True),
+        ("Weitere Artikel", True),
+        ("On Tuesday the council approved the new budget.", False),
+        ("More than a hundred people came to the meeting on Tuesday.", False),
+    ],
+    ids=[
+        "on-domain",
+        "also-on-domain",
+        "more-colon",
+        "more-news",
+        "de-weitere",
+        "on-day",
+        "more-than",
+    ],
+)
+def test_promotions_of_other_pages_are_chrome(line: str, chrome: bool) -> None:
+    assert analyse([line])[0].chrome is chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Es befinden sich keine Artikel im Warenkorb", "Close this search box.", "Newsletter opt-in"],
+    ids=["de-cart", "search-box", "opt-in"],
+)
+def test_shop_search_and_newsletter_prompts_are_legal_lines(line: str) -> None:
+    assert analyse([line])[0].legal

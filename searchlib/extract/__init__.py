@@ -15,7 +15,7 @@ from ..errors import SourceError
 from ..models import Article, Page
 from ..read import read_pages
 from .authors import find_authors
-from .body import Body, find_body, split_lines
+from .body import Body, find_page_body, split_lines
 from .dates import find_date
 from .html import html_page
 from .lines import analyse
@@ -48,7 +48,7 @@ def extract_page(page: Page) -> Article:
         return _clean_article(page)
     lines = split_lines(page.text)
     feats = analyse(lines)
-    body = find_body(lines, feats)
+    body = find_page_body(lines, feats)
     if not body.paragraphs:
         raise SourceError(page.source, "no article body found")
     title_at = find_title(feats, body.start)

@@ -36,8 +36,12 @@ SIGNATURE_LINES = 2
 
 _SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 # Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
+# Also a date glued to the name ("Jane Roe13.12.2022") or a link to the author's social
+# profile ("Jane Roe Twitter Account", "Jane Roe Follow").
 _CUT = re.compile(
-    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\s\d).*$"
+    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\s\d"
+    r"|(?<=[^\W\d_])\d{1,4}[./-]\d"
+    r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
 )
 # A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
 _SENTENCE_END = re.compile(r"^\w{4,}\.$")

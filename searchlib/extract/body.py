@@ -11,10 +11,10 @@ to action at the edges are trimmed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lines import Line, analyse
-from .rules import matches_any
+from .rules import matches_any, phrase_set
 
 # Weights of the densest-run search: a prose line counts its words (capped, so one huge
 # block cannot swallow a page of chrome around it), other lines cost a little each.
@@ -28,6 +28,8 @@ LEGAL_PROSE_SHARE = 0.5
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
 MAX_COMMENT_HEADER_CHARS = 120
+MAX_ENDING_WORDS = 6
+ENDING_SHARE = 0.9
 # A further run is kept when it weighs this share of the densest run, and at least this much.
 EXTRA_RUN_SHARE = 0.3
 MIN_EXTRA_RUN = 10.0
@@ -46,6 +48,13 @@ _MARKS = re.compile(r"[^\w\s'’]")
 MAX_LIST_HEADING_WORDS = 12
 # A list item: an optional word ("June", "Aug."), a number, then a dash, colon or "@".
 _ITEM = re.compile(r"^\W*(?:[^\W\d_]+\.?\s+)?\d{1,4}\w*\s*(?P<mark>--|[–—:@|-])\s")
+# A line ends a sentence or a label with one of these; otherwise it may run on.
+# A sentence broken off: the line ends in a letter or a comma (not a figure, a mark or code).
+_UNFINISHED = frozenset(",")
+# Two words and a word ("Contact" / "us", "Farbe" / "schwarz") are a menu or a table row.
+MIN_JOINED_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
+_TIGHT_PUNCTUATION = frozenset(",.;:)")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -64,6 +73,63 @@ def split_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+def broken_paragraphs(lines: list[str]) -> list[range]:
+    """Runs of lines that are one paragraph broken over several lines.
+
+    Scraped text often breaks a paragraph where a link or an inline tag began: a line that
+    breaks off after a word or a comma, followed by lines that open in lower case or with a
+    comma, is one paragraph when the last of them ends a sentence.
+    """
+    runs: list[range] = []
+    i = 0
+    while i < len(lines):
+        end = i + 1
+        while end < len(lines) and _continues(lines[end - 1], lines[end]):
+            end += 1
+        if end - i > 1 and _ENDS_SENTENCE.search(lines[end - 1]):
+            runs.append(range(i, end))
+        i = end
+    return runs
+
+
+def find_page_body(lines: list[str], feats: list[Line]) -> Body:
+    """The body of a page (as ``find_body``), found with broken paragraphs joined again.
+
+    Only joined paragraphs are analysed again; a joined cookie notice or disclaimer stays
+    in pieces, since joining would make it weigh like an article. The span returned still
+    counts the page's own ``lines``, which metadata reads.
+    """
+    joined, joined_feats, starts = list(lines), list(feats), list(range(len(lines)))
+    for run in reversed(broken_paragraphs(lines)):
+        text = _glue(lines[run.start : run.stop])
+        line = analyse([text])[0]
+        if not line.legal:
+            joined[run.start : run.stop] = [text]
+            joined_feats[run.start : run.stop] = [line]
+            starts[run.start : run.stop] = [run.start]
+    if len(joined) == len(lines):
+        return find_body(lines, feats)
+    body = find_body(joined, joined_feats)
+    starts.append(len(lines))
+    return replace(body, start=starts[body.start], end=starts[body.end])
+
+
+def _glue(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        text += part if part[0] in _TIGHT_PUNCTUATION else " " + part
+    return text
+
+
+def _continues(before: str, line: str) -> bool:
+    """True when ``line`` carries on the sentence ``before`` left unfinished."""
+    if not (before[-1].isalpha() or before[-1] in _UNFINISHED):
+        return False
+    if not (line[0].islower() or line[0] in _TIGHT_PUNCTUATION):
+        return False
+    return before.count(" ") + line.count(" ") + 2 >= MIN_JOINED_WORDS
+
+
 def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     """Pick the body paragraphs out of a page's lines.
 
@@ -77,14 +143,9 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     feats = analyse(lines) if feats is None else feats
     teasers = _teasers(feats)
     weights = [-OTHER_COST if i in teasers else _weight(f) for i, f in enumerate(feats)]
-    start, end = densest_run(weights)
-    comments = _comments_start(lines, start)
-    if comments is not None and comments < end:
-        # Reader comments read like prose; the article ends where they begin.
-        weights = weights[:comments]
-        start, end = densest_run(weights)
+    weights, start, end = _article_span(lines, feats, weights)
     kept: list[int] = []
-    for lo, hi in sorted(_runs(weights, start, end)):
+    for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
     kept = [i for i in kept if i not in teasers]
     if kept:
@@ -198,15 +259,45 @@ def _comments_start(lines: list[str], start: int) -> int | None:
     return None
 
 
-def _runs(weights: list[float], start: int, end: int) -> list[tuple[int, int]]:
-    """The densest run and, on either side, further runs nearly as dense.
+def _article_span(
+    lines: list[str], feats: list[Line], weights: list[float]
+) -> tuple[list[float], int, int]:
+    """The densest run, ended early by reader comments or a list of other articles.
+
+    Returns:
+        The weights (cut where the comments begin) and the run's half-open span.
+    """
+    start, end = densest_run(weights)
+    comments = _comments_start(lines, start)
+    if comments is not None and comments < end:
+        # Reader comments read like prose; the article ends where they begin.
+        weights = weights[:comments]
+        start, end = densest_run(weights)
+    ending = _ending_after(feats, start + 1)
+    if ending < end and sum(weights[start:ending]) >= ENDING_SHARE * sum(weights[start:end]):
+        # Most of the article lies before a "Related" heading: what follows is teasers.
+        end = ending
+    return weights, start, end
+
+
+def _ending_after(feats: list[Line], end: int) -> int:
+    """The first heading of a list of other articles ("Related", "Top stories") from ``end``."""
+    endings = phrase_set("endings.txt")
+    for i in range(end, len(feats)):
+        if feats[i].words <= MAX_ENDING_WORDS and feats[i].key in endings:
+            return i
+    return len(feats)
+
+
+def _runs(weights: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """The densest run and, on either side up to ``limit``, further runs nearly as dense.
 
     Articles broken by a list, a table or an embedded block show up as several runs.
     """
     best = sum(weights[start:end])
     floor = max(MIN_EXTRA_RUN, EXTRA_RUN_SHARE * best)
     runs = [(start, end)]
-    pending = [(0, start), (end, len(weights))]
+    pending = [(0, start), (end, limit)]
     while pending:
         lo, hi = pending.pop()
         a, b = densest_run(weights[lo:hi])

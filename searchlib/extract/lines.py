@@ -12,7 +12,15 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .rules import has_phrase, matches_any, normalise, phrase_set, section, word_set
+from .rules import (
+    anchored_pattern,
+    has_phrase,
+    matches_any,
+    normalise,
+    phrase_set,
+    section,
+    word_set,
+)
 
 MIN_PROSE_WORDS = 8
 MIN_SHORT_SENTENCE_WORDS = 4
@@ -28,7 +36,7 @@ _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff
 
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
 _CREDIT_TAIL = re.compile(
-    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*:.*$",
+    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*(?::|\.{3}|…).*$",
     re.IGNORECASE,
 )
 
@@ -83,7 +91,7 @@ def caption_key(line: str) -> str:
 
 
 def _caption_key(line: str, key: str) -> str:
-    credit = _CREDIT_TAIL.search(line) if ":" in line else None
+    credit = _CREDIT_TAIL.search(line) if ":" in line or "…" in line or "..." in line else None
     return normalise(line[: credit.start()]) if credit else key
 
 
@@ -102,7 +110,8 @@ def _line(text: str, key: str, repeated: bool) -> Line:
         ends_sentence=bool(_SENTENCE_END.search(text)),
         chrome=is_chrome(text, key, tokens)
         or (n > 1 and is_call_to_action(key, tokens))
-        or _is_bio(lowered, tokens, stops),
+        or _is_bio(lowered, tokens, stops)
+        or (n <= MAX_CHROME_WORDS and anchored_pattern("promos.txt").match(lowered) is not None),
         legal=legal,
         caption=_maybe_caption(text, tokens) and matches_any("captions.txt", lowered),
         repeated=repeated,

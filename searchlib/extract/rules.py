@@ -59,6 +59,16 @@ def patterns(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(line) for line in data_lines(name))
 
 
+@cache
+def anchored_pattern(name: str) -> re.Pattern[str]:
+    """The regular expressions of the data file ``name``, all anchored at the start, as one.
+
+    For such files one alternation is several times faster than a search per pattern: each
+    alternative fails at the first character.
+    """
+    return re.compile("|".join(f"(?:{line})" for line in data_lines(name)))
+
+
 def matches_any(name: str, lowered: str) -> bool:
     """True when a pattern of the data file ``name`` matches the lower-cased text."""
     return any(p.search(lowered) for p in patterns(name))

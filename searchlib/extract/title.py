@@ -45,6 +45,11 @@ LEAD_LINES = 12
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
 _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
+# The last step of a breadcrumb trail ("Home » News » Headline", "Forum>Phones>Headline"): a
+# trail usually ends in the page's own headline. "/" and "|" count only twice or more, since
+# a headline may hold one.
+_CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
+CRUMB_BONUS = 2.5
 # A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
 _SUFFIX_MARKS = frozenset("|–—:-")
@@ -65,12 +70,14 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
     lead = _content_words(feats, body_start, body_start + LEAD_LINES)
     meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
+    crumbs = _crumb_tails(feats, lo, hi)
     best: tuple[float, int] | None = None
     for i in shaped:
         score = _title_score(feats, i, body_start, i in keys and counts[keys[i]] > 1)
         score += META_BONUS * any(i < j <= i + META_REACH for j in meta)
         score += META_ABOVE_BONUS * any(i - META_ABOVE_REACH <= j < i for j in meta)
         score += OVERLAP_GAIN * _overlap(feats[i], lead)
+        score += CRUMB_BONUS * (feats[i].key in crumbs)
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
@@ -81,6 +88,25 @@ def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
     return frozenset(
         i for i in range(max(0, lo), min(len(feats), hi)) if _is_meta_line(feats[i].text)
     )
+
+
+def _crumb_tails(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
+    """The normalised last steps of the breadcrumb trails from ``lo`` to ``hi``."""
+    tails = (_crumb_tail(f.text) for f in feats[lo:hi] if f.words <= MAX_TITLE_WORDS * 2)
+    return frozenset(tail for tail in tails if tail)
+
+
+def _crumb_tail(text: str) -> str | None:
+    """The normalised last step of a breadcrumb trail, or None when ``text`` is not one.
+
+    A mark opening the line is a bullet or a quote mark, and a byline's "|" parts are not
+    steps of a trail.
+    """
+    match = _CRUMB_TAIL.search(text)
+    if not match or not any(c.isalnum() for c in text[: match.start()]) or is_byline(text):
+        return None
+    mark = match.group("mark").strip()
+    return normalise(match.group("tail")) if mark not in "/|" or text.count(mark) >= 2 else None
 
 
 def _content_words(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:

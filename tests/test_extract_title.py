@@ -1,0 +1,37 @@
+"""Unit tests for extract/title.py: which line is the headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchlib.extract.body import find_body
+from searchlib.extract.lines import analyse
+from searchlib.extract.title import find_title
+
+BODY = [
+    "The city council approved the new budget on Tuesday after a long debate in the chamber.",
+    "Members of the opposition said the budget would cut services that many families rely on.",
+    "The mayor said the city had no choice but to balance its books this year, budget or not.",
+]
+HEADLINE = "Council approves budget"
+LONGER = "Library opening hours, bus routes and park funding all change from April onwards"
+
+
+def _title(lines: list[str]) -> str | None:
+    feats = analyse(lines)
+    at = find_title(feats, find_body(lines, feats).start)
+    return lines[at] if at is not None else None
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Home » Politics » Council approves budget", HEADLINE),
+        ("Home / Politics / Council approves budget", HEADLINE),
+        ("> Council approves budget", LONGER),
+        ("By Jane Roe | jane@example.com | Council approves budget", LONGER),
+    ],
+    ids=["chevrons", "slashes", "leading-mark", "byline"],
+)
+def test_breadcrumb_trail_names_the_headline(line: str, title: str) -> None:
+    assert _title(["Home", "Politics", line, HEADLINE, LONGER, *BODY]) == title
