@@ -7,14 +7,19 @@ and prints its figures, then the mean and median extraction time per page.
 Tuning discipline: ``--half A`` or ``--half B`` scores one fixed half of the page ids (split
 by a hash of the id), so rules can be developed on one half and confirmed on the other.
 
+``--pages N`` also lists the N worst aeb pages (pages_trim) by body token F1, with their
+paragraph precision and recall, to show where the losses are.
+
 Usage:
     python bench/extraction.py [--half A|B] [--set aeb --set traf --set hd] [--sample N]
+        [--pages N]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -22,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import searchlib
 from searchlib.errors import SearchlibError
@@ -98,11 +104,36 @@ def score(pred: Path, gold: Path, name: str) -> str:
     return done.stdout.strip()
 
 
+def scorer() -> Any:
+    """The benchmark's ``score.py`` as a module, for per-page figures."""
+    spec = importlib.util.spec_from_file_location("score", BENCH / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def worst_pages(pred: Path, ids: list[str], count: int) -> str:
+    """The ``count`` pages with the lowest body token F1: F1, paragraph P and R, id."""
+    score_py = scorer()
+    rows = []
+    for page_id in ids:
+        gold = json.loads((BENCH / "gold" / f"{page_id}.json").read_text(encoding="utf-8"))
+        text = (pred / f"{page_id}.txt").read_text(encoding="utf-8")
+        tp, fp, fn = score_py.shingle_tp_fp_fn(gold["body"], text)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        precision, recall = score_py.para_pr(gold["body"], text)
+        rows.append((f1, precision or 0.0, recall or 0.0, page_id))
+    rows.sort()
+    return "\n".join(f"  {f:.3f}  P={p:.2f} R={r:.2f}  {i}" for f, p, r, i in rows[:count])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("A", "B"))
     parser.add_argument("--set", dest="sets", action="append", choices=SETS)
     parser.add_argument("--sample", type=int, help="only the first N pages of each set")
+    parser.add_argument("--pages", type=int, default=0, help="list the N worst aeb trim pages")
     args = parser.parse_args()
     sets = tuple(args.sets or SETS)
     searchlib.extract(next((BENCH / "pages").glob("*.txt")))  # warm caches and lazy imports
@@ -118,6 +149,10 @@ def main() -> None:
             trim_ids = page_ids(BENCH / "pages_trim", ("aeb",), args.half, args.sample)
             times += run(BENCH / "pages_trim", trim_ids, root / "trim")
             print(f"== aeb (pages_trim/)\n{score(root / 'trim', gold, 'aeb')}\n")
+            if args.pages:
+                print(
+                    f"worst pages_trim pages:\n{worst_pages(root / 'trim', trim_ids, args.pages)}\n"
+                )
     print(f"pages: {len(times)}")
     for name, column in (("wall", 0), ("cpu", 1)):
         print(f"  {name} {summary([t[column] * 1000 for t in times])}")

@@ -189,3 +189,17 @@ def test_teasers_after_a_related_heading_are_dropped() -> None:
         "A local choir won the national prize for the third time in a row, the jury said today.",
     ]
     assert find_body([*article, "Related", *teasers]).paragraphs == tuple(article)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("MAYOR SAYS CITY BUDGET WILL CUT LIBRARY HOURS NEXT YEAR", False),
+        ("WHAT HAPPENS TO THE LIBRARIES NOW?", True),
+        ("WHAT HAPPENS NEXT", True),
+    ],
+    ids=["promoted-headline", "question-subheading", "short-subheading"],
+)
+def test_long_lines_in_capitals_inside_the_article(line: str, kept: bool) -> None:
+    body = find_body([PROSE[0], line, PROSE[1], PROSE[2]])
+    assert (line in body.paragraphs) is kept

@@ -104,3 +104,16 @@ def test_promotions_of_other_pages_are_chrome(line: str, chrome: bool) -> None:
 )
 def test_shop_search_and_newsletter_prompts_are_legal_lines(line: str) -> None:
     assert analyse([line])[0].legal
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("There's more where that came from. Sign up for our daily newsletter today.", True),
+        ("Tips? Email the desk. Follow our channel on Telegram for updates.", True),
+        ("The mayor spoke first. Join the debate, she told the crowd on Tuesday.", False),
+    ],
+    ids=["newsletter-box", "contact-box", "sentence-in-article"],
+)
+def test_call_to_action_in_a_later_sentence(line: str, chrome: bool) -> None:
+    assert analyse([line])[0].chrome is chrome

@@ -55,6 +55,9 @@ _UNFINISHED = frozenset(",")
 MIN_JOINED_WORDS = 6
 _ENDS_SENTENCE = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
 _TIGHT_PUNCTUATION = frozenset(",.;:)")
+# A headline in capitals this long, not a question, promotes another article; section
+# subheadings set in capitals are shorter ("WHO IS THE FRONT-RUNNER?" is a subheading).
+MIN_SHOUTED_WORDS = 7
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -321,11 +324,19 @@ def _kept_lines(feats: list[Line], start: int, end: int) -> list[int]:
                 kept += pending
             kept.append(i)
             pending = []
+        elif _shouted(line):
+            continue
         elif _inner_candidate(line):
             pending.append(i)
         else:
             pending = [-1] * (MAX_INNER_RUN + 1)
     return [i for i in kept if i >= 0]
+
+
+def _shouted(line: Line) -> bool:
+    """True for a long line in capitals that is not a question: a promoted headline."""
+    text = line.text
+    return line.words >= MIN_SHOUTED_WORDS and text.isupper() and not text.endswith("?")
 
 
 def _announced(feats: list[Line], before: int, pending: list[int]) -> bool:

@@ -109,7 +109,7 @@ def _line(text: str, key: str, repeated: bool) -> Line:
         stop_share=share,
         ends_sentence=bool(_SENTENCE_END.search(text)),
         chrome=is_chrome(text, key, tokens)
-        or (n > 1 and is_call_to_action(key, tokens))
+        or (n > 1 and _calls_to_action(text, key, tokens))
         or _is_bio(lowered, tokens, stops)
         or (n <= MAX_CHROME_WORDS and anchored_pattern("promos.txt").match(lowered) is not None),
         legal=legal,
@@ -169,6 +169,26 @@ _LABELLED = {
 @cache
 def _cta_verbs() -> frozenset[str]:
     return frozenset(section("cta.txt", "verbs"))
+
+
+def _calls_to_action(text: str, key: str, tokens: list[str]) -> bool:
+    """True when the line, or a later sentence of a short line, is a call to action.
+
+    A newsletter box often opens with a teaser sentence ("There's more where that came
+    from. Sign up for our newsletter ...").
+    """
+    if is_call_to_action(key, tokens):
+        return True
+    if len(tokens) > MAX_CTA_WORDS or ". " not in text:
+        return False
+    for sentence in _SENTENCE_BREAK.split(text)[1:]:
+        key = normalise(sentence)
+        if is_call_to_action(key, key.split()):
+            return True
+    return False
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
 
 
 def is_call_to_action(key: str, tokens: list[str]) -> bool:
