@@ -203,3 +203,23 @@ def test_teasers_after_a_related_heading_are_dropped() -> None:
 def test_long_lines_in_capitals_inside_the_article(line: str, kept: bool) -> None:
     body = find_body([PROSE[0], line, PROSE[1], PROSE[2]])
     assert (line in body.paragraphs) is kept
+
+
+STANDINGS = [
+    "Pos.",
+    "Team",
+    "Points",
+    *(cell for n in range(1, 9) for cell in (str(n), f"Team {n}", str(90 - n * 7))),
+]
+
+
+@pytest.mark.parametrize(
+    ("announcement", "kept"),
+    [("The final standings after the last race of the season:", True), ("Archive", False)],
+    ids=["announced-table", "unannounced-grid"],
+)
+def test_a_table_one_cell_per_line_is_kept_when_announced(announcement: str, kept: bool) -> None:
+    nav = ["Home", "News", "Sport", "Weather"]
+    lines = [*nav, PROSE[0], announcement, *STANDINGS, "Contact", "Login"]
+    body = find_page_body(lines, analyse(lines))
+    assert any("1 Team 1 83 2 Team 2 76" in p for p in body.paragraphs) is kept

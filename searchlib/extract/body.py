@@ -58,6 +58,16 @@ _TIGHT_PUNCTUATION = frozenset(",.;:)")
 # A headline in capitals this long, not a question, promotes another article; section
 # subheadings set in capitals are shorter ("WHO IS THE FRONT-RUNNER?" is a subheading).
 MIN_SHOUTED_WORDS = 7
+# A table scraped one cell per line: this many short cells, a share of them figures, right
+# after a sentence that announces it with a colon ("Final standings after 36 races:").
+# Calendars, archives and league widgets are grids too, but nothing announces them.
+MIN_TABLE_CELLS = 12
+MAX_CELL_WORDS = 3
+MAX_CELL_CHARS = 30
+MIN_FIGURE_SHARE = 0.3
+# A table weighs by its size: an announced table of results is the article's content.
+MAX_TABLE_WEIGHT = 400
+_FIGURE = re.compile(r"^[\d.,:%+\-–/$€£()]+$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -103,9 +113,13 @@ def find_page_body(lines: list[str], feats: list[Line]) -> Body:
     counts the page's own ``lines``, which metadata reads.
     """
     joined, joined_feats, starts = list(lines), list(feats), list(range(len(lines)))
-    for run in reversed(broken_paragraphs(lines)):
+    tables = announced_tables(lines)
+    runs = [*tables, *(r for r in broken_paragraphs(lines) if not _overlaps(r, tables))]
+    for run in sorted(runs, key=lambda r: r.start, reverse=True):
         text = _glue(lines[run.start : run.stop])
         line = analyse([text])[0]
+        if run in tables:
+            line = replace(line, table=True, chrome=False, legal=False, caption=False)
         if not line.legal:
             joined[run.start : run.stop] = [text]
             joined_feats[run.start : run.stop] = [line]
@@ -115,6 +129,29 @@ def find_page_body(lines: list[str], feats: list[Line]) -> Body:
     body = find_body(joined, joined_feats)
     starts.append(len(lines))
     return replace(body, start=starts[body.start], end=starts[body.end])
+
+
+def announced_tables(lines: list[str]) -> list[range]:
+    """Runs of table cells, one per line, announced by a line ending in a colon."""
+    tables: list[range] = []
+    for i in range(1, len(lines)):
+        if not lines[i - 1].endswith(":") or not _cell(lines[i]):
+            continue
+        end = i
+        while end < len(lines) and _cell(lines[end]):
+            end += 1
+        figures = sum(1 for cell in lines[i:end] if _FIGURE.match(cell))
+        if end - i >= MIN_TABLE_CELLS and figures >= MIN_FIGURE_SHARE * (end - i):
+            tables.append(range(i, end))
+    return tables
+
+
+def _cell(line: str) -> bool:
+    return len(line) <= MAX_CELL_CHARS and line.count(" ") < MAX_CELL_WORDS
+
+
+def _overlaps(run: range, others: list[range]) -> bool:
+    return any(run.start < other.stop and other.start < run.stop for other in others)
 
 
 def _glue(parts: list[str]) -> str:
@@ -228,6 +265,8 @@ def _teasers(feats: list[Line]) -> frozenset[int]:
 
 
 def _weight(line: Line) -> float:
+    if line.table:
+        return float(min(line.words, MAX_TABLE_WEIGHT)) - PROSE_OFFSET
     if line.prose:
         weight = float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
         # Cookie notices and terms read like prose; they rarely sit inside an article.

@@ -54,10 +54,14 @@ class Line:
     legal: bool
     caption: bool
     repeated: bool
+    # A table announced by the sentence before it, its cells joined into this one line.
+    table: bool = False
 
     @property
     def prose(self) -> bool:
         """True when the line reads like a paragraph of running text."""
+        if self.table:
+            return True
         if self.chrome or self.caption or self.repeated:
             return False
         if self.ends_sentence:
