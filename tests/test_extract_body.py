@@ -223,3 +223,10 @@ def test_a_table_one_cell_per_line_is_kept_when_announced(announcement: str, kep
     lines = [*nav, PROSE[0], announcement, *STANDINGS, "Contact", "Login"]
     body = find_page_body(lines, analyse(lines))
     assert any("1 Team 1 83 2 Team 2 76" in p for p in body.paragraphs) is kept
+
+
+def test_a_comment_policy_ends_the_article() -> None:
+    policy = "Note: comments that insult other readers will not be approved by the moderator."
+    aside = "Read the latest column by our motor racing writer on the season so far and more."
+    lines = [*PROSE, policy, aside, aside.replace("season", "year")]
+    assert find_body(lines).paragraphs == tuple(PROSE)

@@ -117,3 +117,17 @@ def test_shop_search_and_newsletter_prompts_are_legal_lines(line: str) -> None:
 )
 def test_call_to_action_in_a_later_sentence(line: str, chrome: bool) -> None:
     assert analyse([line])[0].chrome is chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Weekly Briefing Newsletter",
+        "I agree that the publisher may send me the weekly briefing by email.",
+        "Every week our host takes a closer look at the news. Click to subscribe!",
+    ],
+    ids=["newsletter-heading", "consent", "click-to-subscribe"],
+)
+def test_newsletter_box_lines_are_not_prose(line: str) -> None:
+    feats = analyse([line])[0]
+    assert feats.chrome or feats.legal
