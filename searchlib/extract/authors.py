@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .rules import phrase_pattern, phrases, section, word_set
+from .rules import phrase_lookup, phrase_pattern, phrases, section, word_set
 
 MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 4
@@ -141,7 +141,7 @@ def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
         match = _byline().match(line)
         if match and ":" in line[: match.start("names")]:
             return clean_names(match.group("names"))
-        if line.endswith(":") and line.strip(" :").lower() in phrases("bylines.txt"):
+        if line.endswith(":") and line.strip(" :").lower() in phrase_lookup("bylines.txt"):
             return clean_names(lines[i + 1]) if i + 1 < len(lines) else ()
     return ()
 
@@ -152,9 +152,16 @@ def byline_names(line: str, *following: str) -> tuple[str, ...]:
     After a bare byline word the name is on the next line, or on the one after when the
     next is an image's file name (author boxes print the photo above the name).
     """
-    if len(line.split()) > MAX_BYLINE_WORDS or phrase_pattern("legal.txt").search(line):
+    if len(line.split()) > MAX_BYLINE_WORDS:
         return ()
-    if line.strip(" :|").lower() in phrases("bylines.txt"):
+    names = _names_of_byline(line, following)
+    # A legal line ("Copyright 2023 by X") names no author; most lines have no names at
+    # all, so the slower legal search runs last.
+    return names if not names or not phrase_pattern("legal.txt").search(line) else ()
+
+
+def _names_of_byline(line: str, following: tuple[str, ...]) -> tuple[str, ...]:
+    if line.strip(" :|").lower() in phrase_lookup("bylines.txt"):
         short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
         if short and _FILE_NAME.search(short[0]):
             short = short[1:]

@@ -25,6 +25,12 @@ def phrases(name: str) -> tuple[str, ...]:
 
 
 @cache
+def phrase_lookup(name: str) -> frozenset[str]:
+    """The lower-cased lines of the data file ``name`` as a set, for exact look-ups."""
+    return frozenset(phrases(name))
+
+
+@cache
 def phrase_set(*names: str) -> frozenset[str]:
     """The lower-cased lines of the data files ``names``, normalised, as a set."""
     return frozenset(normalise(line) for name in names for line in data_lines(name))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .authors import byline_names, is_byline
 from .dates import parse_date
 from .lines import Line
-from .rules import normalise, phrases, word_set
+from .rules import normalise, phrase_lookup, word_set
 
 TITLE_WINDOW = 60
 MIN_TITLE_WORDS = 2
@@ -165,7 +165,7 @@ def _is_meta_line(text: str) -> bool:
     """A date or byline line (or a bare "By"), as printed next to a headline."""
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False
-    if text.strip(" :").lower() in phrases("bylines.txt"):
+    if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
         return True
     return bool(byline_names(text) or parse_date(text))
 
