@@ -125,8 +125,9 @@ def test_call_to_action_in_a_later_sentence(line: str, chrome: bool) -> None:
         "Weekly Briefing Newsletter",
         "I agree that the publisher may send me the weekly briefing by email.",
         "Every week our host takes a closer look at the news. Click to subscribe!",
+        "Let the morning briefing reach your inbox before breakfast.",
     ],
-    ids=["newsletter-heading", "consent", "click-to-subscribe"],
+    ids=["newsletter-heading", "consent", "click-to-subscribe", "inbox"],
 )
 def test_newsletter_box_lines_are_not_prose(line: str) -> None:
     feats = analyse([line])[0]
