@@ -239,3 +239,22 @@ def test_normalise_filter_matches_the_filter_chain_it_replaced(text: str) -> Non
     ]
     chained = [(t.text, t.startchar, t.endchar) for t in _chained_analyzer()(text, chars=True)]
     assert fused == chained
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("RNAs RXRs", ["rna", "rxr"]),
+        ("miRNAs", ["mirna"]),
+        ("MPs NGOs", ["mp", "ngo"]),
+        ("As IDs", ["as", "id"]),
+        ("NEWS news 1990s", ["news", "news", "1990s"]),
+    ],
+    ids=["acronyms", "mixed-case", "news-acronyms", "short", "not-acronyms"],
+)
+def test_acronym_plurals_search_as_the_acronym(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in whoosh_schema.text_analyzer()(text)] == tokens
+
+
+def test_names_keep_acronym_plurals() -> None:
+    assert [t.text for t in whoosh_schema.name_analyzer()("NGOs")] == ["ngos"]

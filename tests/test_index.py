@@ -10,7 +10,7 @@ from whoosh import fields
 
 import searchlib
 from searchlib import manifest
-from searchlib.engine import whoosh_engine
+from searchlib.engine import whoosh_engine, whoosh_schema
 from searchlib.errors import IndexCorruptError, IndexMissingError, QueryError, SearchIndexError
 
 
@@ -227,3 +227,17 @@ def test_index_with_older_fields_needs_a_rebuild(
     _build_with_older_fields(path, seeds_copy, monkeypatch)
     with searchlib.Index(path) as index, pytest.raises(IndexCorruptError, match="--rebuild"):
         index.update([seeds_copy])
+
+
+def test_index_analysed_by_an_older_searchlib_needs_a_rebuild(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ix"
+    older = whoosh_engine.build_schema()
+    older["content"].analyzer = whoosh_schema.name_analyzer()  # same fields, other analysis
+    with monkeypatch.context() as patch:
+        patch.setattr(whoosh_engine, "build_schema", lambda: older)
+        with searchlib.Index(path) as index:
+            index.update([seeds_copy])
+    with searchlib.Index(path) as index, pytest.raises(IndexCorruptError, match="older searchlib"):
+        index.search("artillery")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.searching import Searcher
@@ -242,7 +243,7 @@ def _open_current(path: Path) -> whoosh_index.Index:
     """Open an index built with today's fields; an older layout needs a rebuild."""
     schema = build_schema()
     stored = whoosh_index.open_dir(str(path))
-    if set(stored.schema.names()) != set(schema.names()):
+    if not _same_layout(stored.schema, schema):
         stored.close()
         raise IndexCorruptError(
             f"{path} was built by an older searchlib; rebuild it with "
@@ -261,9 +262,21 @@ def is_outdated(path: Path) -> bool:
     except (whoosh_index.IndexError, OSError, ValueError, EOFError, AttributeError):
         return False
     try:
-        return set(stored.schema.names()) != set(build_schema().names())
+        return not _same_layout(stored.schema, build_schema())
     finally:
         stored.close()
+
+
+def _same_layout(stored: fields.Schema, schema: fields.Schema) -> bool:
+    """Same fields, analysed the same way: an index analysed otherwise matches no query."""
+    if set(stored.names()) != set(schema.names()):
+        return False
+    # Whoosh pickles each field's analyzer into the index; filters compare by their settings.
+    return all(
+        stored[name].analyzer == schema[name].analyzer
+        for name in schema.names()
+        if isinstance(schema[name], fields.TEXT)
+    )
 
 
 # -- documents ---------------------------------------------------------------------------
