@@ -26,7 +26,7 @@ from pathlib import Path
 import pytrec_eval
 
 import searchlib
-from searchlib.extract import article_id
+from searchlib.extraction import article_id
 from searchlib.models import Metadata, Page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
-import types
 
 from .errors import (
     ArticleNotFoundError,
@@ -65,26 +63,13 @@ logging.getLogger("searchlib").addHandler(logging.NullHandler())
 
 
 def extract(path: str | os.PathLike[str]) -> Article:
-    """Read one page file and extract its article; see ``searchlib.extract.extract``.
+    """Read one page file and extract its article; see ``searchlib.extraction.extract``.
 
     Raises:
         SourceError: the file cannot be read or holds no article.
     """
     # Imported on first use: the extraction rules take a third of the time a cold
     # ``search`` needs, and searching never uses them.
-    from .extract import extract as extract_article
+    from .extraction import extract as extract_article
 
     return extract_article(path)
-
-
-class _Package(types.ModuleType):
-    """This package, keeping ``searchlib.extract`` the function once the subpackage of the
-    same name is imported (the import system would set the subpackage in its place)."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "extract" and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -142,9 +142,9 @@ def plan_update(
 
 
 def extract_page(page: Page) -> Article:
-    """``searchlib.extract.extract_page``, imported on first use: searching, which imports
+    """``searchlib.extraction.extract_page``, imported on first use: searching, which imports
     this module, never needs the extraction rules (a third of a cold search's time)."""
-    from .extract import extract_page as extract
+    from .extraction import extract_page as extract
 
     return extract(page)
 

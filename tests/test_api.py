@@ -35,7 +35,7 @@ def test_whoosh_is_imported_only_by_the_engine() -> None:
 def test_extract_stays_the_function_after_the_subpackage_loads() -> None:
     import importlib
 
-    importlib.import_module("searchlib.extract.body")
+    importlib.import_module("searchlib.extraction.body")
     assert callable(searchlib.extract) and searchlib.extract.__name__ == "extract"
 
 
@@ -45,7 +45,7 @@ def test_searching_does_not_import_extraction() -> None:
 
     code = (
         "import sys, searchlib.cli; "
-        "print(any(m.startswith('searchlib.extract') for m in sys.modules))"
+        "print(any(m.startswith('searchlib.extraction') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -9,7 +9,7 @@ import pytest
 
 import searchlib
 from searchlib.errors import SourceError
-from searchlib.extract import extract_page
+from searchlib.extraction import extract_page
 from searchlib.models import Metadata, Page
 from searchlib.read import read_pages
 

@@ -1,10 +1,10 @@
-"""Unit tests for extract/authors.py: bylines in, person names out."""
+"""Unit tests for extraction/authors.py: bylines in, person names out."""
 
 from __future__ import annotations
 
 import pytest
 
-from searchlib.extract.authors import byline_names, clean_names, find_authors
+from searchlib.extraction.authors import byline_names, clean_names, find_authors
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
-"""Unit tests for extract/body.py: the densest run and what is kept of it."""
+"""Unit tests for extraction/body.py: the densest run and what is kept of it."""
 
 from __future__ import annotations
 
 import pytest
 
-from searchlib.extract.body import broken_paragraphs, densest_run, find_body, find_page_body
-from searchlib.extract.lines import analyse
+from searchlib.extraction.body import broken_paragraphs, densest_run, find_body, find_page_body
+from searchlib.extraction.lines import analyse
 
 PROSE = [
     "The council approved the new budget on Tuesday after a long debate in the chamber.",

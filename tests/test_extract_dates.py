@@ -1,4 +1,4 @@
-"""Unit tests for extract/dates.py: date strings in many shapes, and which date is chosen."""
+"""Unit tests for extraction/dates.py: date strings in many shapes, and which date is chosen."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from searchlib.extract.dates import find_date, month_first, parse_date
+from searchlib.extraction.dates import find_date, month_first, parse_date
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""Unit tests for extract/lines.py: the features of one line."""
+"""Unit tests for extraction/lines.py: the features of one line."""
 
 from __future__ import annotations
 
 import pytest
 
-from searchlib.extract.lines import analyse, caption_key, is_call_to_action
+from searchlib.extraction.lines import analyse, caption_key, is_call_to_action
 
 
 @pytest.mark.parametrize(

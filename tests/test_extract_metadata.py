@@ -1,11 +1,11 @@
-"""Unit tests for extract/metadata.py: title, outlet and provenance."""
+"""Unit tests for extraction/metadata.py: title, outlet and provenance."""
 
 from __future__ import annotations
 
 import pytest
 
-from searchlib.extract.lines import analyse
-from searchlib.extract.metadata import (
+from searchlib.extraction.lines import analyse
+from searchlib.extraction.metadata import (
     clean_title,
     find_original_outlet,
     find_outlet,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import searchlib
 from searchlib.errors import SearchlibError
-from searchlib.extract import extract_page
+from searchlib.extraction import extract_page
 from searchlib.models import Article, Page
 
 _LINES = st.lists(

@@ -1,10 +1,10 @@
-"""Unit tests for extract/rules.py: data files, normalising and phrase look-ups."""
+"""Unit tests for extraction/rules.py: data files, normalising and phrase look-ups."""
 
 from __future__ import annotations
 
 import pytest
 
-from searchlib.extract.rules import has_phrase, matches_any, normalise, phrases, section
+from searchlib.extraction.rules import has_phrase, matches_any, normalise, phrases, section
 
 
 def test_normalise_folds_case_quotes_and_punctuation() -> None:

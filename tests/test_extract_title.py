@@ -1,12 +1,12 @@
-"""Unit tests for extract/title.py: which line is the headline."""
+"""Unit tests for extraction/title.py: which line is the headline."""
 
 from __future__ import annotations
 
 import pytest
 
-from searchlib.extract.body import find_body
-from searchlib.extract.lines import analyse
-from searchlib.extract.title import find_title
+from searchlib.extraction.body import find_body
+from searchlib.extraction.lines import analyse
+from searchlib.extraction.title import find_title
 
 BODY = [
     "The city council approved the new budget on Tuesday after a long debate in the chamber.",

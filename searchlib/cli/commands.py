@@ -311,7 +311,7 @@ def extract_command(file: Path, fmt: str, as_json: bool, color: bool | None) -> 
       searchlib extract seeds/000_3d34e6646b315e42.txt
       searchlib extract page.html --json
     """
-    from ..extract import extract  # here: only this command needs the extraction rules
+    from ..extraction import extract  # here: only this command needs the extraction rules
 
     with _library_errors():
         article = extract(file)
