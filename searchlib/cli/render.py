@@ -13,14 +13,13 @@ import json
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import click
 
 from ..models import Article, Hit, IndexStats, Problem, Results, UpdateReport
 from ..snippet import render
 
-Format = Literal["text", "json", "csv"]
 PLAIN_MARK = "**"
 CSV_COLUMNS = (
     "rank",

@@ -17,7 +17,6 @@ from ..models import ParagraphDoc
 from ..query import Node
 
 Sort = Literal["relevance", "date"]
-FACET_FIELDS = ("outlet", "year", "author")
 
 
 @dataclass(frozen=True)

@@ -241,16 +241,12 @@ class WhooshWriter:
 
 def _open_current(path: Path) -> whoosh_index.Index:
     """Open an index built with today's fields; an older layout needs a rebuild."""
-    schema = build_schema()
-    stored = whoosh_index.open_dir(str(path))
-    if not _same_layout(stored.schema, schema):
-        stored.close()
+    if is_outdated(path):
         raise IndexCorruptError(
             f"{path} was built by an older searchlib; rebuild it with "
             "'searchlib index --rebuild SOURCES'"
         )
-    stored.close()
-    return whoosh_index.open_dir(str(path), schema=schema)
+    return whoosh_index.open_dir(str(path), schema=build_schema())
 
 
 def is_outdated(path: Path) -> bool:

@@ -28,7 +28,6 @@ from whoosh.analysis.acore import Token
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 3
 # Words, with inner apostrophes kept so that possessives can be dropped as a whole.
 TOKEN_PATTERN = r"\w+(?:['’]\w+)*"
 STEM_CACHE = 200_000
