@@ -16,7 +16,7 @@ from .documents import from_documents
 from .engine import Engine, EngineHit, Filters, Request, is_outdated, open_engine
 from .errors import ArticleNotFoundError, IndexCorruptError, QueryError, SearchIndexError
 from .models import Article, Hit, IndexStats, Results, UpdateReport
-from .query import Aliases, Term, leaves, load_aliases, parse
+from .query import Aliases, Node, Term, leaves, load_aliases, parse
 from .query.aliases import expand
 from .snippet import make_snippet
 from .update import Progress, Sink, UpdatePlan, absolute_sources, plan_update
@@ -237,7 +237,7 @@ class Index:
         if not 1 <= limit <= MAX_LIMIT or page < 1:
             raise QueryError("limit and page must be positive", f"limit is at most {MAX_LIMIT}")
         request = Request(
-            query=expand(parse(query), self._loaded_aliases()),
+            query=self.understand(query),
             filters=Filters(outlet=outlet, author=author, since=since, until=until),
             limit=limit,
             offset=(page - 1) * limit,
@@ -256,6 +256,14 @@ class Index:
             suggestion=suggestion,
             total_exact=found.total_exact,
         )
+
+    def understand(self, query: str) -> Node:
+        """The query as searched: parsed, with each alias added as an alternative.
+
+        Raises:
+            QueryError: the query cannot be understood.
+        """
+        return expand(parse(query), self._loaded_aliases())
 
     def _loaded_aliases(self) -> Aliases:
         if self._aliases is None:

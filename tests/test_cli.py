@@ -153,6 +153,11 @@ def test_facets_and_explain(indexed: Path) -> None:
     assert last["facets"]["outlet"]["LBC"] > 0
 
 
+def test_explain_shows_alias_expansion(indexed: Path) -> None:
+    result = CliRunner().invoke(search_command, ["DPRK missiles", "--explain"])
+    assert '(DPRK OR "north korea")' in result.stderr
+
+
 def test_show_article(indexed: Path) -> None:
     article_id = _first_id(indexed)
     result = CliRunner().invoke(main, ["show", article_id, "--json"])

@@ -26,7 +26,7 @@ from click.core import ParameterSource
 from .. import __version__
 from ..errors import ArticleNotFoundError, QueryError, SearchlibError
 from ..index import DEFAULT_SOURCES, ENV_INDEX, Index, default_index_path
-from ..query import describe, parse, parse_date_range
+from ..query import describe, parse_date_range
 from . import render
 from .progress import ProgressBar
 
@@ -192,22 +192,21 @@ def _run_search(query: str, **o: Any) -> None:
     ctx = click.get_current_context()
     fmt = "json" if o["as_json"] else o["fmt"]
     style = _style(o["color"])
-    with _library_errors():
+    with _library_errors(), _open_for_search(ctx, o["index_path"], o["aliases"]) as index:
         if o["explain"]:
-            click.echo(f"Query: {describe(parse(query))}", err=True)
-        with _open_for_search(ctx, o["index_path"], o["aliases"]) as index:
-            results = index.search(
-                query,
-                limit=o["limit"],
-                page=o["page"],
-                outlet=o["outlet"],
-                author=o["author"],
-                since=o["since"],
-                until=o["until"],
-                sort=o["sort"],
-                per_article=o["per_article"],
-                facets=o["facets"],
-            )
+            click.echo(f"Query: {describe(index.understand(query))}", err=True)
+        results = index.search(
+            query,
+            limit=o["limit"],
+            page=o["page"],
+            outlet=o["outlet"],
+            author=o["author"],
+            since=o["since"],
+            until=o["until"],
+            sort=o["sort"],
+            per_article=o["per_article"],
+            facets=o["facets"],
+        )
     _print_results(results, fmt, style, o["page"], o["limit"], o["facets"])
     ctx.exit(0 if results.hits else EXIT_NOT_FOUND)
 
