@@ -36,6 +36,8 @@ from .read import (
 
 log = logging.getLogger("searchlib")
 
+# Called with (bytes done, bytes in all): a file's bytes count as its articles are
+# extracted, so one large JSON Lines file shows progress too.
 Progress = Callable[[int, int], None]
 # Takes the paragraphs of each extracted article as soon as it is extracted, so an update
 # never holds more than one article's documents (the engine writer streams them to disk).
@@ -54,12 +56,28 @@ class UpdatePlan:
 
 
 @dataclass
+class _Meter:
+    """Counts the bytes of the files visited for a progress callback."""
+
+    progress: Progress | None = None
+    total: int = 0
+    done: int = 0
+
+    def advance(self, amount: int) -> None:
+        """Count ``amount`` more bytes done (never beyond the total)."""
+        self.done = min(self.done + amount, self.total)
+        if self.progress:
+            self.progress(self.done, self.total)
+
+
+@dataclass
 class _Draft:
     """The plan being worked out, file by file."""
 
     files: dict[str, FileEntry]
     claimed: dict[str, str]
     add: Sink
+    meter: _Meter = field(default_factory=_Meter)
     metadata: dict[str, tuple[int, int]] = field(default_factory=dict)
     delete: set[str] = field(default_factory=set)
     added: list[str] = field(default_factory=list)
@@ -115,7 +133,7 @@ def plan_update(
     Args:
         manifest: what the index holds now.
         sources: the files and directories to bring the index in step with.
-        progress: called with (files done, files in all).
+        progress: called with (bytes done, bytes in all) as files are read.
         add: takes the paragraph documents of each new or changed article, as it is
             extracted; None drops them (a dry run).
         remember: sources that the new manifest remembers besides ``sources``.
@@ -133,10 +151,12 @@ def plan_update(
     for key in gone:
         _remove(plan, key)
     forced = _described_by(_changed_metadata(manifest.metadata, plan.metadata), found.paths)
-    for done, key in enumerate(found.paths, 1):
+    sizes = [_size(key) for key in found.paths]
+    plan.meter = _Meter(progress, sum(sizes))
+    for key, size in zip(found.paths, sizes, strict=True):
+        start = plan.meter.done
         _visit(plan, key, force=key in forced)
-        if progress:
-            progress(done, len(found.paths))
+        plan.meter.advance(start + size - plan.meter.done)
     _let_copies_take_over(plan, manifest, released={*gone, *plan.updated})
     return plan.plan([*remember, *sources])
 
@@ -177,6 +197,13 @@ def _collect(sources: Sequence[str], plan: _Draft) -> _Found:
                 plan.skipped.append(Problem(str(path), UNSUPPORTED))
     plan.failed.extend(Problem(exc.source, exc.reason) for exc in unreadable)
     return _Found(list(dict.fromkeys(paths)), metadata, [exc.source for exc in unreadable])
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _stat_pair(path: Path) -> tuple[int, int]:
@@ -279,7 +306,8 @@ def _index_pages(
     kept, fresh = _sort_pages(plan, key, old, pages)
     kept_ids = {aid for _, aid in kept}
     failures = len(plan.failed)
-    done = _extract_fresh(plan, key, fresh, kept_ids=kept_ids)
+    share = entry.size // max(len(pages), 1)
+    done = _extract_fresh(plan, key, fresh, kept_ids=kept_ids, share=share)
     if not kept and not done.pages:
         if len(plan.failed) == failures:
             plan.failed.append(Problem(key, "no article found"))
@@ -320,13 +348,15 @@ def _sort_pages(
 
 
 def _extract_fresh(
-    plan: _Draft, key: str, fresh: list[tuple[str, Page]], *, kept_ids: set[str]
+    plan: _Draft, key: str, fresh: list[tuple[str, Page]], *, kept_ids: set[str], share: int
 ) -> FileEntry:
-    """Extract the new and changed pages of one file; the result's size fields are unused."""
+    """Extract the new and changed pages of one file, counting ``share`` bytes of progress
+    for each; the result's size fields are unused."""
     ids: list[str] = []
     pages: list[tuple[str, str]] = []
     owners: list[str] = []
     for digest, page in fresh:
+        plan.meter.advance(share)
         try:
             article = extract_page(page)
         except SourceError as exc:

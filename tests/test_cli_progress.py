@@ -5,7 +5,7 @@ import io
 import pytest
 
 from searchlib.cli import progress
-from searchlib.cli.progress import MIN_FILES, ProgressBar
+from searchlib.cli.progress import ProgressBar
 
 
 class _Terminal(io.StringIO):
@@ -14,15 +14,16 @@ class _Terminal(io.StringIO):
 
 
 @pytest.mark.parametrize(
-    ("tty", "total", "drawn"), [(True, 50, True), (True, 3, False), (False, 50, False)]
+    ("tty", "delay", "drawn"),
+    [(True, 0.0, True), (True, 3600.0, False), (False, 0.0, False)],
+    ids=["terminal-long-run", "terminal-quick-run", "pipe"],
 )
 def test_bar_only_on_a_terminal_for_long_runs(
-    monkeypatch: pytest.MonkeyPatch, tty: bool, total: int, drawn: bool
+    monkeypatch: pytest.MonkeyPatch, tty: bool, delay: float, drawn: bool
 ) -> None:
     stream = _Terminal() if tty else io.StringIO()
     monkeypatch.setattr(progress.sys, "stderr", stream)
-    with ProgressBar("Indexing") as bar:
-        for done in range(1, total + 1):
-            bar(done, total)
+    with ProgressBar("Indexing", delay=delay) as bar:
+        for done in range(0, 1000, 100):
+            bar(done, 1000)
     assert ("Indexing" in stream.getvalue()) is drawn
-    assert MIN_FILES > 3

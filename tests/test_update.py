@@ -437,3 +437,15 @@ def test_paragraphs_reach_the_sink_one_article_at_a_time(src: Path) -> None:
     assert len(batches) == 4 and all(len(set(batch)) == 1 for batch in batches)
     assert {batch[0] for batch in batches} == plan.manifest.article_ids()
     assert sum(map(len, batches)) == 3 * 2 + 2  # two paragraphs per record and page
+
+
+def test_progress_counts_bytes_record_by_record(src: Path, fresh_index: searchlib.Index) -> None:
+    files = [_write_jsonl(src / "wire.jsonl", [_record(n) for n in range(6)]), _page(src / "a.txt")]
+    calls: list[tuple[int, int]] = []
+    fresh_index.update([src], progress=lambda done, total: calls.append((done, total)))
+    total = sum(path.stat().st_size for path in files)
+    assert {t for _, t in calls} == {total}
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert calls[-1][0] == total
+    # The JSON Lines file reports each of its records, not only its end.
+    assert len({d for d, _ in calls if 0 < d < total}) >= 6
