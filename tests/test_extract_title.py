@@ -6,7 +6,7 @@ import pytest
 
 from searchlib.extraction.body import find_body
 from searchlib.extraction.lines import analyse
-from searchlib.extraction.title import find_title
+from searchlib.extraction.title import find_title, title_text
 
 BODY = [
     "The city council approved the new budget on Tuesday after a long debate in the chamber.",
@@ -35,3 +35,29 @@ def _title(lines: list[str]) -> str | None:
 )
 def test_breadcrumb_trail_names_the_headline(line: str, title: str) -> None:
     assert _title(["Home", "Politics", line, HEADLINE, LONGER, *BODY]) == title
+
+
+def _headline(lines: list[str]) -> str | None:
+    feats = analyse(lines)
+    at = find_title(feats, find_body(lines, feats).start)
+    return title_text(feats, at) if at is not None else None
+
+
+@pytest.mark.parametrize(
+    ("top", "line", "title"),
+    [
+        ("Daily Paper", "Council approves budget | Daily Paper", HEADLINE),
+        ("Daily Paper", "Council approves budget – Daily Paper", HEADLINE),
+        ("Menu", "Council approves budget | Full Report", "Council approves budget | Full Report"),
+        ("Menu", "Council approves budget – Full Report", "Council approves budget – Full Report"),
+    ],
+    ids=["pipe-site-printed", "dash-site-printed", "pipe-no-evidence", "dash-no-evidence"],
+)
+def test_suffix_is_cut_only_when_the_page_prints_it_apart(top: str, line: str, title: str) -> None:
+    assert _headline([top, "Politics", line, "By Jane Roe", *BODY]) == title
+
+
+def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
+    lines = ["Council approves budget | City Desk", "Politics", HEADLINE, "By Jane Roe", *BODY]
+    feats = analyse(lines)
+    assert title_text(feats, 0) == HEADLINE

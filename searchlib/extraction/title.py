@@ -170,13 +170,40 @@ def _is_meta_line(text: str) -> bool:
     return bool(byline_names(text) or parse_date(text))
 
 
-def clean_title(text: str) -> str:
-    """The headline without a trailing "| Outlet" or " - Outlet" part."""
+def title_text(feats: Sequence[Line], at: int) -> str:
+    """The headline printed on line ``at``, a site name after it cut only on evidence.
+
+    On a page, "Headline – Suffix" is as often the whole headline as a headline and a site
+    name, so the suffix is cut only when the page prints the suffix or the headline without
+    it on a line of its own (the site name in the header, the headline above the body).
+    """
+    keys = frozenset(f.key for i, f in enumerate(feats) if i != at)
+    return clean_title(feats[at].text, keys)
+
+
+def clean_title(text: str, page_keys: frozenset[str] | None = None) -> str:
+    """The headline without a trailing "| Outlet" or " - Outlet" part.
+
+    Args:
+        text: a headline line.
+        page_keys: the normalised other lines of the page; when given, the suffix is cut only
+            when one of them is the suffix or the headline without it.
+    """
     match = _TITLE_SUFFIX.search(text)
     if not match or (match.group("name") and not _site_name(match.group("name"))):
         return text.strip()
     cleaned = text[: match.start()].strip()
-    return cleaned if len(cleaned.split()) >= MIN_TITLE_WORDS else text.strip()
+    if len(cleaned.split()) < MIN_TITLE_WORDS:
+        return text.strip()
+    if page_keys is not None and not _printed_apart(text, match.start(), page_keys):
+        return text.strip()
+    return cleaned
+
+
+def _printed_apart(text: str, cut: int, page_keys: frozenset[str]) -> bool:
+    """True when the page prints the headline or the suffix cut at ``cut`` on its own."""
+    suffix = normalise(text[cut:])
+    return normalise(text[:cut]) in page_keys or bool(suffix and suffix in page_keys)
 
 
 def _site_name(text: str) -> bool:
