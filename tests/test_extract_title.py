@@ -61,3 +61,36 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
     lines = ["Council approves budget | City Desk", "Politics", HEADLINE, "By Jane Roe", *BODY]
     feats = analyse(lines)
     assert title_text(feats, 0) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Council budget photo.jpg",
+        "Council Logo",
+        "Page 2 of 5",
+        "Tags: Politics",
+        "← Council approves old budget",
+        "Zum Inhalt springen",
+        "You are here",
+        "Leave a reply",
+    ],
+    ids=["file-name", "logo", "counter", "tags", "previous-post", "skip", "you-are-here", "reply"],
+)
+def test_page_furniture_is_never_the_headline(furniture: str) -> None:
+    assert _title(["Menu", furniture, *BODY]) != furniture
+    assert _title(["Menu", furniture, HEADLINE, *BODY]) == HEADLINE
+
+
+def test_bare_name_beside_the_date_loses_to_the_headline() -> None:
+    lines = ["Menu", HEADLINE, "Politics", "News", "Maria Lopez Garcia", "4 May 2023", *BODY]
+    assert _title(lines) == HEADLINE
+
+
+def test_tag_list_loses_to_the_headline() -> None:
+    assert _title(["Menu", HEADLINE, "Politics, Europe, City Hall, Budget", *BODY]) == HEADLINE
+
+
+def test_camel_case_brand_may_open_a_headline() -> None:
+    headline = "iPhone sales rise again"
+    assert _title(["Menu", "Technology", headline, *BODY]) == headline

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .authors import byline_names, is_byline
 from .dates import parse_date
 from .lines import Line
-from .rules import normalise, phrase_lookup, word_set
+from .rules import matches_any, normalise, phrase_lookup, word_set
 
 TITLE_WINDOW = 60
 MIN_TITLE_WORDS = 2
@@ -40,6 +40,14 @@ META_REACH = 3
 META_ABOVE_BONUS = 0.5
 META_ABOVE_REACH = 2
 STANDFIRST_BONUS = 1.0
+# A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
+# ("Politics, Europe, Trade") are headline-shaped but rarely the headline.
+NAME_COST = 2.0
+MAX_NAME_WORDS = 4
+LIST_COST = 2.0
+MIN_LIST_ITEMS = 3
+MAX_LIST_ITEM_WORDS = 3
+_LIST_SPLIT = re.compile(r"[,;]")
 OVERLAP_GAIN = 2.0
 LEAD_LINES = 12
 
@@ -149,7 +157,24 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
     score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
     if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
         score += STANDFIRST_BONUS
-    return score
+    return score - NAME_COST * _is_name(line.text) - LIST_COST * _is_tag_list(line.text)
+
+
+def _is_name(text: str) -> bool:
+    """True for a line that is only a person's name: capitalised words after a given name."""
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or words[0].lower() not in word_set("given_names.txt"):
+        return False
+    stops = word_set("stopwords.txt")
+    return all(w[:1].isupper() and w.lower() not in stops for w in words)
+
+
+def _is_tag_list(text: str) -> bool:
+    """True for a list of short items ("Politics, Europe, Trade"), not a sentence."""
+    items = _LIST_SPLIT.split(text)
+    return len(items) >= MIN_LIST_ITEMS and all(
+        0 < len(item.split()) <= MAX_LIST_ITEM_WORDS for item in items
+    )
 
 
 def _is_standfirst(headline: Line, below: Line) -> bool:
@@ -228,8 +253,19 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if not MIN_CANDIDATE_WORDS <= line.words <= MAX_TITLE_WORDS:
         return False
-    if line.text[:1].islower() or line.text.endswith((",", ":", ";")):
+    if _lower_start(line.text) or line.text.endswith((",", ":", ";")):
         return False
     if _BREADCRUMB.search(line.text) or is_byline(line.text):
         return False
-    return not parse_date(line.text)
+    return not parse_date(line.text) and not matches_any("not_titles.txt", line.text.lower())
+
+
+def _lower_start(text: str) -> bool:
+    """True when a line starts in lower case, as a broken paragraph's tail does.
+
+    A brand written in camel case ("iPhone", "eBay") may open a headline.
+    """
+    if not text[:1].islower():
+        return False
+    first = text.split(maxsplit=1)[0]
+    return not any(c.isupper() for c in first[1:])
