@@ -74,16 +74,38 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
         "Zum Inhalt springen",
         "You are here",
         "Leave a reply",
+        "Abbildung 2: Council chamber",
+        "— Council approves budget",
+        "Reading time: 3 minutes",
+        "250 g Butter",
     ],
-    ids=["file-name", "logo", "counter", "tags", "previous-post", "skip", "you-are-here", "reply"],
+    ids=[
+        "file-name",
+        "logo",
+        "counter",
+        "tags",
+        "previous-post",
+        "skip",
+        "you-are-here",
+        "reply",
+        "figure",
+        "attribution",
+        "reading-time",
+        "ingredient",
+    ],
 )
 def test_page_furniture_is_never_the_headline(furniture: str) -> None:
     assert _title(["Menu", furniture, *BODY]) != furniture
     assert _title(["Menu", furniture, HEADLINE, *BODY]) == HEADLINE
 
 
-def test_bare_name_beside_the_date_loses_to_the_headline() -> None:
-    lines = ["Menu", HEADLINE, "Politics", "News", "Maria Lopez Garcia", "4 May 2023", *BODY]
+@pytest.mark.parametrize(
+    "names",
+    ["Maria Lopez Garcia", "Maria Lopez, Peter Stone & Anna Berg"],
+    ids=["one", "several"],
+)
+def test_bare_names_beside_the_date_lose_to_the_headline(names: str) -> None:
+    lines = ["Menu", HEADLINE, "Politics", "News", names, "4 May 2023", *BODY]
     assert _title(lines) == HEADLINE
 
 

@@ -48,6 +48,8 @@ LIST_COST = 2.0
 MIN_LIST_ITEMS = 3
 MAX_LIST_ITEM_WORDS = 3
 _LIST_SPLIT = re.compile(r"[,;]")
+# The joins of a list of names: commas, "&" and "and" in several languages.
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 OVERLAP_GAIN = 2.0
 LEAD_LINES = 12
 
@@ -161,8 +163,13 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
 
 
 def _is_name(text: str) -> bool:
-    """True for a line that is only a person's name: capitalised words after a given name."""
-    words = text.replace(",", " ").split()
+    """True for a line that only names people ("Jane Roe", "Jane Roe, Ann Lee & Tom Poe")."""
+    return all(_is_one_name(part) for part in _NAME_SPLIT.split(text))
+
+
+def _is_one_name(text: str) -> bool:
+    """True for capitalised words after a given name, none of them a function word."""
+    words = text.split()
     if not 2 <= len(words) <= MAX_NAME_WORDS or words[0].lower() not in word_set("given_names.txt"):
         return False
     stops = word_set("stopwords.txt")
