@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from .authors import byline_names, is_byline
 from .dates import parse_date
 from .lines import Line
-from .rules import matches_any, normalise, phrase_lookup, word_set
+from .rules import data_lines, normalise, phrase_lookup, word_set
 
 TITLE_WINDOW = 60
 MIN_TITLE_WORDS = 2
@@ -164,6 +165,9 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
 
 def _is_name(text: str) -> bool:
     """True for a line that only names people ("Jane Roe", "Jane Roe, Ann Lee & Tom Poe")."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    if first not in word_set("given_names.txt"):
+        return False
     return all(_is_one_name(part) for part in _NAME_SPLIT.split(text))
 
 
@@ -178,6 +182,8 @@ def _is_one_name(text: str) -> bool:
 
 def _is_tag_list(text: str) -> bool:
     """True for a list of short items ("Politics, Europe, Trade"), not a sentence."""
+    if text.count(",") + text.count(";") < MIN_LIST_ITEMS - 1:
+        return False
     items = _LIST_SPLIT.split(text)
     return len(items) >= MIN_LIST_ITEMS and all(
         0 < len(item.split()) <= MAX_LIST_ITEM_WORDS for item in items
@@ -209,8 +215,10 @@ def title_text(feats: Sequence[Line], at: int) -> str:
     name, so the suffix is cut only when the page prints the suffix or the headline without
     it on a line of its own (the site name in the header, the headline above the body).
     """
-    keys = frozenset(f.key for i, f in enumerate(feats) if i != at)
-    return clean_title(feats[at].text, keys)
+    text = feats[at].text
+    if not _TITLE_SUFFIX.search(text):
+        return text.strip()
+    return clean_title(text, frozenset(f.key for i, f in enumerate(feats) if i != at))
 
 
 def clean_title(text: str, page_keys: frozenset[str] | None = None) -> str:
@@ -264,7 +272,26 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if _BREADCRUMB.search(line.text) or is_byline(line.text):
         return False
-    return not parse_date(line.text) and not matches_any("not_titles.txt", line.text.lower())
+    return not _furniture(line.text.lower()) and not parse_date(line.text)
+
+
+def _furniture(lowered: str) -> bool:
+    """True when a lower-cased line matches a shape of ``data/not_titles.txt``."""
+    anchored, anywhere = _furniture_patterns()
+    return bool(anchored.match(lowered) or anywhere.search(lowered))
+
+
+@cache
+def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The furniture shapes as two alternations: those anchored at the start, and the others.
+
+    The anchored alternation fails at the first character, so most lines pay for one match
+    and one search instead of one search per shape.
+    """
+    lines = data_lines("not_titles.txt")
+    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
+    anywhere = "|".join(f"(?:{line})" for line in lines if not line.startswith("^"))
+    return re.compile(anchored), re.compile(anywhere)
 
 
 def _lower_start(text: str) -> bool:
