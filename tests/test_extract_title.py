@@ -116,3 +116,28 @@ def test_tag_list_loses_to_the_headline() -> None:
 def test_camel_case_brand_may_open_a_headline() -> None:
     headline = "iPhone sales rise again"
     assert _title(["Menu", "Technology", headline, *BODY]) == headline
+
+
+@pytest.mark.parametrize("glue", ["HomePolitics", "Politics: "], ids=["breadcrumb", "kicker"])
+def test_glued_copy_loses_to_the_plain_headline(glue: str) -> None:
+    title = "Council approves budget for the harbour"
+    assert _title(["Menu", title, glue + title, "By Jane Roe", *BODY]) == title
+
+
+def test_pull_quote_loses_to_the_headline() -> None:
+    quote = "“We had no choice but to balance the books this year, budget or not,” the mayor said"
+    assert _title(["Menu", HEADLINE, quote, *BODY]) == HEADLINE
+
+
+def test_headline_below_a_notice_is_found_beside_its_date() -> None:
+    notice = [
+        "Thank you for registering. We have sent the activation link to your e-mail address.",
+        "You have chosen the national edition. We wish you an informative read today.",
+        "Thank you for your order. We wish you an informative read of all our articles.",
+        "Your account is now active. We wish you an informative read of all our articles.",
+        "You now have full access to the digital edition. We wish you an informative read.",
+    ]
+    lines = ["Menu", "Politics", *notice, HEADLINE, "4 May 2023", *BODY]
+    feats = analyse(lines)
+    assert find_body(lines, feats).start < lines.index(HEADLINE) - 3
+    assert _title(lines) == HEADLINE

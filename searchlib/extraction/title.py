@@ -49,6 +49,20 @@ LIST_COST = 2.0
 MIN_LIST_ITEMS = 3
 MAX_LIST_ITEM_WORDS = 3
 _LIST_SPLIT = re.compile(r"[,;]")
+# The body finder sometimes starts at a notice or a teaser a few lines above the article: a
+# headline further below still counts when a date or byline is printed beside it.
+FAR_REACH = 12
+FAR_COST = 1.5
+FAR_META_REACH = 2
+# A headline printed again with a breadcrumb or kicker glued in front ("HomeNewsHeadline",
+# "Topic: Headline") loses to its plain copy nearby.
+GLUED_COST = 3.0
+GLUED_REACH = 8
+GLUED_MIN_WORDS = 3
+# A long line in quotation marks is a pull quote or a quoted standfirst.
+QUOTE_COST = 2.5
+MIN_QUOTE_WORDS = 10
+_QUOTE_MARKS = "\"'“”„«»‘’‚"
 # The joins of a list of names: commas, "&" and "and" in several languages.
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 OVERLAP_GAIN = 2.0
@@ -73,18 +87,23 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
         feats: the features of the page's lines.
         body_start: the first line of the body.
     """
-    lo, hi = max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + BELOW_REACH)
+    lo, hi = max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + FAR_REACH)
     shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
+    if not shaped:
+        return None
+    meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
+    shaped = [i for i in shaped if i <= body_start + BELOW_REACH or _beside_meta(i, meta)]
     if not shaped:
         return None
     keys = {i: _title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
     counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
     lead = _content_words(feats, body_start, body_start + LEAD_LINES)
-    meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
     crumbs = _crumb_tails(feats, lo, hi)
+    glued = _glued(feats, shaped)
     best: tuple[float, int] | None = None
     for i in shaped:
         score = _title_score(feats, i, body_start, i in keys and counts[keys[i]] > 1)
+        score -= GLUED_COST * (i in glued)
         score += META_BONUS * any(i < j <= i + META_REACH for j in meta)
         score += META_ABOVE_BONUS * any(i - META_ABOVE_REACH <= j < i for j in meta)
         score += OVERLAP_GAIN * _overlap(feats[i], lead)
@@ -92,6 +111,28 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+def _beside_meta(i: int, meta: frozenset[int]) -> bool:
+    """True when a date or byline line is printed just above or below line ``i``."""
+    return i - 1 in meta or any(i < j <= i + FAR_META_REACH for j in meta)
+
+
+def _glued(feats: Sequence[Line], shaped: list[int]) -> frozenset[int]:
+    """The candidates that end with another, shorter candidate printed nearby.
+
+    "HomeNewsHeadline" or "Topic: Headline" above or below "Headline": the plain copy is the
+    headline, the other has a breadcrumb or a kicker glued in front.
+    """
+    plain = [j for j in shaped if feats[j].words >= GLUED_MIN_WORDS]
+    return frozenset(
+        i
+        for i in shaped
+        for j in plain
+        if 0 < abs(i - j) <= GLUED_REACH
+        and len(feats[j].key) < len(feats[i].key)
+        and feats[i].key.endswith(feats[j].key)
+    )
 
 
 def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
@@ -154,13 +195,23 @@ def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter
 def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool) -> float:
     line = feats[i]
     score = REPEAT_BONUS * repeated
-    score -= DISTANCE_COST * (body_start - i) if i <= body_start else BELOW_COST * (i - body_start)
+    if i <= body_start:
+        score -= DISTANCE_COST * (body_start - i)
+    else:
+        below = i - body_start
+        score -= BELOW_COST * min(below, BELOW_REACH) + FAR_COST * (below > BELOW_REACH)
     score -= FULL_STOP_COST * line.text.endswith(".")
     score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
     score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
     if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
         score += STANDFIRST_BONUS
+    score -= QUOTE_COST * _pull_quote(line)
     return score - NAME_COST * _is_name(line.text) - LIST_COST * _is_tag_list(line.text)
+
+
+def _pull_quote(line: Line) -> bool:
+    """True for a long line that opens with a quotation mark."""
+    return line.words >= MIN_QUOTE_WORDS and line.text.lstrip()[:1] in _QUOTE_MARKS
 
 
 def _is_name(text: str) -> bool:
