@@ -78,6 +78,7 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
         "— Council approves budget",
         "Reading time: 3 minutes",
         "250 g Butter",
+        "½ tsp salt",
     ],
     ids=[
         "file-name",
@@ -92,6 +93,7 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
         "attribution",
         "reading-time",
         "ingredient",
+        "fraction",
     ],
 )
 def test_page_furniture_is_never_the_headline(furniture: str) -> None:
@@ -140,4 +142,9 @@ def test_headline_below_a_notice_is_found_beside_its_date() -> None:
     lines = ["Menu", "Politics", *notice, HEADLINE, "4 May 2023", *BODY]
     feats = analyse(lines)
     assert find_body(lines, feats).start < lines.index(HEADLINE) - 3
+    assert _title(lines) == HEADLINE
+
+
+def test_section_and_site_label_pair_loses_to_the_headline() -> None:
+    lines = ["Menu", HEADLINE, "Politics", "News", "Sport | Daily Paper", "4 May 2023", *BODY]
     assert _title(lines) == HEADLINE

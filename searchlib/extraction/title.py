@@ -59,6 +59,9 @@ FAR_META_REACH = 2
 GLUED_COST = 3.0
 GLUED_REACH = 8
 GLUED_MIN_WORDS = 3
+# "Section | Site": a pipe between two short labels.
+LABEL_PAIR_COST = 2.0
+LABEL_PAIR_WORDS = 3
 # A long line in quotation marks is a pull quote or a quoted standfirst.
 QUOTE_COST = 2.5
 MIN_QUOTE_WORDS = 10
@@ -206,7 +209,14 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
     if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
         score += STANDFIRST_BONUS
     score -= QUOTE_COST * _pull_quote(line)
+    score -= LABEL_PAIR_COST * _label_pair(line.text)
     return score - NAME_COST * _is_name(line.text) - LIST_COST * _is_tag_list(line.text)
+
+
+def _label_pair(text: str) -> bool:
+    """True for two short labels either side of a pipe ("Sport | Daily Paper")."""
+    parts = text.split(" | ")
+    return len(parts) == 2 and all(len(part.split()) <= LABEL_PAIR_WORDS for part in parts)
 
 
 def _pull_quote(line: Line) -> bool:
