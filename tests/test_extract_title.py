@@ -6,7 +6,7 @@ import pytest
 
 from searchlib.extraction.body import find_body
 from searchlib.extraction.lines import analyse
-from searchlib.extraction.title import find_title, title_text
+from searchlib.extraction.title import TITLE_WINDOW, find_title, title_text
 
 BODY = [
     "The city council approved the new budget on Tuesday after a long debate in the chamber.",
@@ -147,4 +147,12 @@ def test_headline_below_a_notice_is_found_beside_its_date() -> None:
 
 def test_section_and_site_label_pair_loses_to_the_headline() -> None:
     lines = ["Menu", HEADLINE, "Politics", "News", "Sport | Daily Paper", "4 May 2023", *BODY]
+    assert _title(lines) == HEADLINE
+
+
+def test_headline_far_above_a_weak_neighbourhood_is_found() -> None:
+    menu = [f"Archive {year}" for year in range(1950, 2020)]
+    lines = [HEADLINE, "4 May 2023", *menu, *BODY]
+    feats = analyse(lines)
+    assert find_body(lines, feats).start - lines.index(HEADLINE) > TITLE_WINDOW
     assert _title(lines) == HEADLINE

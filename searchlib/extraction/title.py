@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .authors import byline_names, is_byline
 from .dates import parse_date
@@ -18,6 +18,9 @@ from .lines import Line
 from .rules import data_lines, normalise, phrase_lookup, word_set
 
 TITLE_WINDOW = 60
+# A best score below this is a weak headline: the search then reaches this far up.
+WEAK_TITLE_SCORE = 3.5
+WIDE_TITLE_WINDOW = 100
 MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 30
 # A one-word headline ("Emden") is a candidate, but must beat the label cost.
@@ -81,16 +84,32 @@ CRUMB_BONUS = 2.5
 # A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
 _SUFFIX_MARKS = frozenset("|–—:-")
+DATED_CACHE = 2048
+_DIGIT = re.compile(r"\d")
 
 
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """The line number of the headline: a headline-shaped line just above the body.
 
+    When no line near the body makes a convincing headline, the search reaches further up:
+    the body finder may have settled on comments or a form below the article.
+
     Args:
         feats: the features of the page's lines.
         body_start: the first line of the body.
     """
-    lo, hi = max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + FAR_REACH)
+    near = max(0, body_start - TITLE_WINDOW)
+    best = _best_headline(feats, body_start, near, min(len(feats), body_start + FAR_REACH))
+    if best is None or best[0] < WEAK_TITLE_SCORE:
+        far = _best_headline(feats, body_start, max(0, body_start - WIDE_TITLE_WINDOW), near)
+        best = far if best is None or (far and far[0] > best[0]) else best
+    return best[1] if best else None
+
+
+def _best_headline(
+    feats: Sequence[Line], body_start: int, lo: int, hi: int
+) -> tuple[float, int] | None:
+    """The best headline candidate among lines ``lo`` to ``hi`` (excluded), and its score."""
     shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
     if not shaped:
         return None
@@ -107,31 +126,40 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     for i in shaped:
         score = _title_score(feats, i, body_start, i in keys and counts[keys[i]] > 1)
         score -= GLUED_COST * (i in glued)
-        score += META_BONUS * any(i < j <= i + META_REACH for j in meta)
-        score += META_ABOVE_BONUS * any(i - META_ABOVE_REACH <= j < i for j in meta)
+        score += META_BONUS * _near(meta, i + 1, i + META_REACH)
+        score += META_ABOVE_BONUS * _near(meta, i - META_ABOVE_REACH, i - 1)
         score += OVERLAP_GAIN * _overlap(feats[i], lead)
         score += CRUMB_BONUS * (feats[i].key in crumbs)
         if best is None or score > best[0]:
             best = (score, i)
-    return best[1] if best else None
+    return best
 
 
 def _beside_meta(i: int, meta: frozenset[int]) -> bool:
     """True when a date or byline line is printed just above or below line ``i``."""
-    return i - 1 in meta or any(i < j <= i + FAR_META_REACH for j in meta)
+    return i - 1 in meta or _near(meta, i + 1, i + FAR_META_REACH)
+
+
+def _near(meta: frozenset[int], lo: int, hi: int) -> bool:
+    """True when a line from ``lo`` to ``hi`` (both included) is a date or byline line."""
+    return any(j in meta for j in range(lo, hi + 1))
 
 
 def _glued(feats: Sequence[Line], shaped: list[int]) -> frozenset[int]:
     """The candidates that end with another, shorter candidate printed nearby.
 
     "HomeNewsHeadline" or "Topic: Headline" above or below "Headline": the plain copy is the
-    headline, the other has a breadcrumb or a kicker glued in front.
+    headline, the other has a breadcrumb or a kicker glued in front. Candidates are grouped by
+    their last word, which a glued copy shares with its plain copy.
     """
-    plain = [j for j in shaped if feats[j].words >= GLUED_MIN_WORDS]
+    by_last: dict[str, list[int]] = {}
+    for j in shaped:
+        if feats[j].words >= GLUED_MIN_WORDS:
+            by_last.setdefault(feats[j].key.rpartition(" ")[2], []).append(j)
     return frozenset(
         i
         for i in shaped
-        for j in plain
+        for j in by_last.get(feats[i].key.rpartition(" ")[2], ())
         if 0 < abs(i - j) <= GLUED_REACH
         and len(feats[j].key) < len(feats[i].key)
         and feats[i].key.endswith(feats[j].key)
@@ -181,17 +209,16 @@ def _overlap(line: Line, words: frozenset[str]) -> float:
 
 
 def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter[str]:
-    """How often each line occurs, a "Headline | Outlet" line counted as its headline.
+    """How often each candidate's line occurs, a "Headline | Outlet" line counted as its headline.
 
-    Only lines long enough to earn the repeat bonus are counted, and a "Headline | Outlet"
-    line is cut (which is slow) only when it starts like a candidate (``first_words``).
+    Only lines long enough to earn the repeat bonus and starting like a candidate
+    (``first_words``) can repeat one, so only those are counted, and a "Headline | Outlet"
+    line is cut (which is slow) only when it holds a separator.
     """
     return Counter(
-        _title_key(f.text)
-        if f.key.partition(" ")[0] in first_words and _SUFFIX_MARKS.intersection(f.text)
-        else f.key
+        _title_key(f.text) if _SUFFIX_MARKS.intersection(f.text) else f.key
         for f in feats
-        if f.words >= MIN_REPEAT_WORDS
+        if f.words >= MIN_REPEAT_WORDS and f.key.partition(" ")[0] in first_words
     )
 
 
@@ -266,7 +293,7 @@ def _is_meta_line(text: str) -> bool:
         return False
     if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
         return True
-    return bool(byline_names(text) or parse_date(text))
+    return bool(byline_names(text)) or _dated(text)
 
 
 def title_text(feats: Sequence[Line], at: int) -> str:
@@ -333,7 +360,16 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if _BREADCRUMB.search(line.text) or is_byline(line.text):
         return False
-    return not _furniture(line.text.lower()) and not parse_date(line.text)
+    return not _furniture(line.text.lower()) and not _dated(line.text)
+
+
+@lru_cache(maxsize=DATED_CACHE)
+def _dated(text: str) -> bool:
+    """True when a line holds a date; cached, as the shape and the meta tests both ask.
+
+    Every date shape ``parse_date`` reads holds digits, so most lines skip it.
+    """
+    return _DIGIT.search(text) is not None and parse_date(text) is not None
 
 
 def _furniture(lowered: str) -> bool:
