@@ -65,6 +65,8 @@ GLUED_MIN_WORDS = 3
 # "Section | Site": a pipe between two short labels.
 LABEL_PAIR_COST = 2.0
 LABEL_PAIR_WORDS = 3
+# A line printed just above a photo credit or caption is most likely a caption itself.
+ABOVE_CAPTION_COST = 1.5
 # A long line in quotation marks is a pull quote or a quoted standfirst.
 QUOTE_COST = 2.5
 MIN_QUOTE_WORDS = 10
@@ -233,8 +235,9 @@ def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool)
     score -= FULL_STOP_COST * line.text.endswith(".")
     score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
     score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
-    if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
-        score += STANDFIRST_BONUS
+    if i + 1 < len(feats):
+        score += STANDFIRST_BONUS * _is_standfirst(line, feats[i + 1])
+        score -= ABOVE_CAPTION_COST * feats[i + 1].caption
     score -= QUOTE_COST * _pull_quote(line)
     score -= LABEL_PAIR_COST * _label_pair(line.text)
     return score - NAME_COST * _is_name(line.text) - LIST_COST * _is_tag_list(line.text)
