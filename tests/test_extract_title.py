@@ -161,5 +161,5 @@ def test_headline_far_above_a_weak_neighbourhood_is_found() -> None:
 def test_line_above_a_photo_credit_loses_to_the_headline() -> None:
     headline = "Council approves new budget for the harbour"
     caption = "The mayor and council members outside the town hall on Tuesday"
-    lines = ["Menu", headline, "4 May 2023", caption, "Photo: Jane Roe", *BODY]
+    lines = ["Menu", headline, "Politics", "News", caption, "Photo: Jane Roe", *BODY]
     assert _title(lines) == headline
