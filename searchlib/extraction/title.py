@@ -39,14 +39,14 @@ FULL_LENGTH = 10
 MIN_REPEAT_WORDS = 4
 LABEL_COST = 2.0
 LABEL_WORDS = 2
-META_BONUS = 2.5
+META_BONUS = 3.0
 META_REACH = 3
 META_ABOVE_BONUS = 0.5
 META_ABOVE_REACH = 2
 STANDFIRST_BONUS = 1.0
 # A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
 # ("Politics, Europe, Trade") are headline-shaped but rarely the headline.
-NAME_COST = 2.0
+NAME_COST = 3.0
 MAX_NAME_WORDS = 4
 LIST_COST = 2.0
 MIN_LIST_ITEMS = 3
