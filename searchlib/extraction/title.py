@@ -3,6 +3,9 @@
 Every headline-shaped line near the top of the body is a candidate; each earns a score from
 generic signals: printed twice (page title and headline), the words the article itself uses,
 a date or byline printed next to it, its closeness to the body, and its length and shape.
+Lines of page furniture (``data/not_titles.txt``: alt text, counters, tag labels, links to
+the previous post, interface prompts) are never candidates; names, tag lists, pull quotes,
+captions and copies with a breadcrumb or kicker glued in front cost.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ LIST_COST = 2.0
 MIN_LIST_ITEMS = 3
 MAX_LIST_ITEM_WORDS = 3
 _LIST_SPLIT = re.compile(r"[,;]")
+# The joins of a list of names: commas, "&" and "and" in several languages.
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 # The body finder sometimes starts at a notice or a teaser a few lines above the article: a
 # headline further below still counts when a date or byline is printed beside it.
 FAR_REACH = 12
@@ -71,8 +76,6 @@ ABOVE_CAPTION_COST = 1.5
 QUOTE_COST = 2.5
 MIN_QUOTE_WORDS = 10
 _QUOTE_MARKS = "\"'“”„«»‘’‚"
-# The joins of a list of names: commas, "&" and "and" in several languages.
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 OVERLAP_GAIN = 2.0
 LEAD_LINES = 12
 
