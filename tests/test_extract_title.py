@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from searchlib.extraction.body import find_body
 from searchlib.extraction.lines import analyse
-from searchlib.extraction.title import TITLE_WINDOW, find_title, title_text
+from searchlib.extraction.rules import normalise
+from searchlib.extraction.title import TITLE_WINDOW, clean_title, find_title, title_text
 
 BODY = [
     "The city council approved the new budget on Tuesday after a long debate in the chamber.",
@@ -163,3 +166,10 @@ def test_line_above_a_photo_credit_loses_to_the_headline() -> None:
     caption = "The mayor and council members outside the town hall on Tuesday"
     lines = ["Menu", headline, "Politics", "News", caption, "Photo: Jane Roe", *BODY]
     assert _title(lines) == headline
+
+
+@given(st.text(), st.frozensets(st.text(max_size=12), max_size=4))
+def test_clean_title_keeps_a_prefix_of_the_line(text: str, keys: frozenset[str]) -> None:
+    cleaned = clean_title(text, keys | {normalise(part) for part in text.split("|")})
+    assert text.strip().startswith(cleaned)
+    assert bool(cleaned) == bool(text.strip())
