@@ -118,6 +118,20 @@ def test_tag_list_loses_to_the_headline() -> None:
     assert _title(["Menu", HEADLINE, "Politics, Europe, City Hall, Budget", *BODY]) == HEADLINE
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Part 1 of 3: Council approves budget",
+        "Figure skating: council funds new rink",
+        "Icon of the harbour closes after a century",
+        "100 g sugar less: the council canteen changes recipes",
+    ],
+    ids=["series-counter", "figure-word", "icon-word", "quantity"],
+)
+def test_headline_that_merely_resembles_furniture_is_kept(headline: str) -> None:
+    assert _title(["Menu", "Politics", headline, "By Jane Roe", *BODY]) == headline
+
+
 def test_camel_case_brand_may_open_a_headline() -> None:
     headline = "iPhone sales rise again"
     assert _title(["Menu", "Technology", headline, *BODY]) == headline
