@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from searchlib.extraction.body import find_body
 from searchlib.extraction.lines import analyse
-from searchlib.extraction.title import find_title
+from searchlib.extraction.rules import normalise
+from searchlib.extraction.title import TITLE_WINDOW, clean_title, find_title, title_text
 
 BODY = [
     "The city council approved the new budget on Tuesday after a long debate in the chamber.",
@@ -35,3 +38,152 @@ def _title(lines: list[str]) -> str | None:
 )
 def test_breadcrumb_trail_names_the_headline(line: str, title: str) -> None:
     assert _title(["Home", "Politics", line, HEADLINE, LONGER, *BODY]) == title
+
+
+def _headline(lines: list[str]) -> str | None:
+    feats = analyse(lines)
+    at = find_title(feats, find_body(lines, feats).start)
+    return title_text(feats, at) if at is not None else None
+
+
+@pytest.mark.parametrize(
+    ("top", "line", "title"),
+    [
+        ("Daily Paper", "Council approves budget | Daily Paper", HEADLINE),
+        ("Daily Paper", "Council approves budget – Daily Paper", HEADLINE),
+        ("Menu", "Council approves budget | Full Report", "Council approves budget | Full Report"),
+        ("Menu", "Council approves budget – Full Report", "Council approves budget – Full Report"),
+    ],
+    ids=["pipe-site-printed", "dash-site-printed", "pipe-no-evidence", "dash-no-evidence"],
+)
+def test_suffix_is_cut_only_when_the_page_prints_it_apart(top: str, line: str, title: str) -> None:
+    assert _headline([top, "Politics", line, "By Jane Roe", *BODY]) == title
+
+
+def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
+    lines = ["Council approves budget | City Desk", "Politics", HEADLINE, "By Jane Roe", *BODY]
+    feats = analyse(lines)
+    assert title_text(feats, 0) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Council budget photo.jpg",
+        "Council Logo",
+        "Page 2 of 5",
+        "Tags: Politics",
+        "← Council approves old budget",
+        "Zum Inhalt springen",
+        "You are here",
+        "Leave a reply",
+        "Abbildung 2: Council chamber",
+        "— Council approves budget",
+        "Reading time: 3 minutes",
+        "250 g Butter",
+        "½ tsp salt",
+    ],
+    ids=[
+        "file-name",
+        "logo",
+        "counter",
+        "tags",
+        "previous-post",
+        "skip",
+        "you-are-here",
+        "reply",
+        "figure",
+        "attribution",
+        "reading-time",
+        "ingredient",
+        "fraction",
+    ],
+)
+def test_page_furniture_is_never_the_headline(furniture: str) -> None:
+    assert _title(["Menu", furniture, *BODY]) != furniture
+    assert _title(["Menu", furniture, HEADLINE, *BODY]) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["Maria Lopez Garcia", "Maria Lopez, Peter Stone & Anna Berg"],
+    ids=["one", "several"],
+)
+def test_bare_names_beside_the_date_lose_to_the_headline(names: str) -> None:
+    lines = ["Menu", HEADLINE, "Politics", "News", names, "4 May 2023", *BODY]
+    assert _title(lines) == HEADLINE
+
+
+def test_tag_list_loses_to_the_headline() -> None:
+    assert _title(["Menu", HEADLINE, "Politics, Europe, City Hall, Budget", *BODY]) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Part 1 of 3: Council approves budget",
+        "Figure skating: council funds new rink",
+        "Icon of the harbour closes after a century",
+        "100 g sugar less: the council canteen changes recipes",
+    ],
+    ids=["series-counter", "figure-word", "icon-word", "quantity"],
+)
+def test_headline_that_merely_resembles_furniture_is_kept(headline: str) -> None:
+    assert _title(["Menu", "Politics", headline, "By Jane Roe", *BODY]) == headline
+
+
+def test_camel_case_brand_may_open_a_headline() -> None:
+    headline = "iPhone sales rise again"
+    assert _title(["Menu", "Technology", headline, *BODY]) == headline
+
+
+@pytest.mark.parametrize("glue", ["HomePolitics", "Politics: "], ids=["breadcrumb", "kicker"])
+def test_glued_copy_loses_to_the_plain_headline(glue: str) -> None:
+    title = "Council approves budget for the harbour"
+    assert _title(["Menu", title, glue + title, "By Jane Roe", *BODY]) == title
+
+
+def test_pull_quote_loses_to_the_headline() -> None:
+    quote = "“We had no choice but to balance the books this year, budget or not,” the mayor said"
+    assert _title(["Menu", HEADLINE, quote, *BODY]) == HEADLINE
+
+
+def test_headline_below_a_notice_is_found_beside_its_date() -> None:
+    notice = [
+        "Thank you for registering. We have sent the activation link to your e-mail address.",
+        "You have chosen the national edition. We wish you an informative read today.",
+        "Thank you for your order. We wish you an informative read of all our articles.",
+        "Your account is now active. We wish you an informative read of all our articles.",
+        "You now have full access to the digital edition. We wish you an informative read.",
+    ]
+    lines = ["Menu", "Politics", *notice, HEADLINE, "4 May 2023", *BODY]
+    feats = analyse(lines)
+    assert find_body(lines, feats).start < lines.index(HEADLINE) - 3
+    assert _title(lines) == HEADLINE
+
+
+def test_section_and_site_label_pair_loses_to_the_headline() -> None:
+    lines = ["Menu", HEADLINE, "Politics", "News", "Sport | Daily Paper", "4 May 2023", *BODY]
+    assert _title(lines) == HEADLINE
+
+
+def test_headline_far_above_a_weak_neighbourhood_is_found() -> None:
+    menu = [f"Archive {year}" for year in range(1950, 2020)]
+    lines = [HEADLINE, "4 May 2023", *menu, *BODY]
+    feats = analyse(lines)
+    assert find_body(lines, feats).start - lines.index(HEADLINE) > TITLE_WINDOW
+    assert _title(lines) == HEADLINE
+
+
+def test_line_above_a_photo_credit_loses_to_the_headline() -> None:
+    headline = "Council approves new budget for the harbour"
+    caption = "The mayor and council members outside the town hall on Tuesday"
+    lines = ["Menu", headline, "Politics", "News", caption, "Photo: Jane Roe", *BODY]
+    assert _title(lines) == headline
+
+
+@given(st.text(), st.frozensets(st.text(max_size=12), max_size=4))
+def test_clean_title_keeps_a_prefix_of_the_line(text: str, keys: frozenset[str]) -> None:
+    cleaned = clean_title(text, keys | {normalise(part) for part in text.split("|")})
+    assert text.strip().startswith(cleaned)
+    assert bool(cleaned) == bool(text.strip())

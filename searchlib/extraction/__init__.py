@@ -20,7 +20,7 @@ from .dates import find_date
 from .html import html_page
 from .lines import analyse
 from .metadata import find_original_outlet, find_outlet
-from .title import clean_title, find_title
+from .title import find_title, title_text
 
 __all__ = ["article_id", "extract", "extract_page"]
 
@@ -52,7 +52,7 @@ def extract_page(page: Page) -> Article:
     if not body.paragraphs:
         raise SourceError(page.source, "no article body found")
     title_at = find_title(feats, body.start)
-    found_title = clean_title(lines[title_at]) if title_at is not None else None
+    found_title = title_text(feats, title_at) if title_at is not None else None
     title = page.supplied.title or found_title
     paragraphs = _without(body, {title or "", lines[title_at] if title_at is not None else ""})
     supplied = page.supplied

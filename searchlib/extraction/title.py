@@ -3,6 +3,9 @@
 Every headline-shaped line near the top of the body is a candidate; each earns a score from
 generic signals: printed twice (page title and headline), the words the article itself uses,
 a date or byline printed next to it, its closeness to the body, and its length and shape.
+Lines of page furniture (``data/not_titles.txt``: alt text, counters, tag labels, links to
+the previous post, interface prompts) are never candidates; names, tag lists, pull quotes,
+captions and copies with a breadcrumb or kicker glued in front cost.
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from .authors import byline_names, is_byline
 from .dates import parse_date
 from .lines import Line
-from .rules import normalise, phrase_lookup, word_set
+from .rules import data_lines, normalise, phrase_lookup, word_set
 
 TITLE_WINDOW = 60
+# A best score below this is a weak headline: the search then reaches this far up.
+WEAK_TITLE_SCORE = 3.5
+WIDE_TITLE_WINDOW = 100
 MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 30
 # A one-word headline ("Emden") is a candidate, but must beat the label cost.
@@ -35,11 +42,40 @@ FULL_LENGTH = 10
 MIN_REPEAT_WORDS = 4
 LABEL_COST = 2.0
 LABEL_WORDS = 2
-META_BONUS = 2.5
+META_BONUS = 3.0
 META_REACH = 3
 META_ABOVE_BONUS = 0.5
 META_ABOVE_REACH = 2
 STANDFIRST_BONUS = 1.0
+# A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
+# ("Politics, Europe, Trade") are headline-shaped but rarely the headline.
+NAME_COST = 3.0
+MAX_NAME_WORDS = 4
+LIST_COST = 2.0
+MIN_LIST_ITEMS = 3
+MAX_LIST_ITEM_WORDS = 3
+_LIST_SPLIT = re.compile(r"[,;]")
+# The joins of a list of names: commas, "&" and "and" in several languages.
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+# The body finder sometimes starts at a notice or a teaser a few lines above the article: a
+# headline further below still counts when a date or byline is printed beside it.
+FAR_REACH = 12
+FAR_COST = 1.5
+FAR_META_REACH = 2
+# A headline printed again with a breadcrumb or kicker glued in front ("HomeNewsHeadline",
+# "Topic: Headline") loses to its plain copy nearby.
+GLUED_COST = 3.0
+GLUED_REACH = 8
+GLUED_MIN_WORDS = 3
+# "Section | Site": a pipe between two short labels.
+LABEL_PAIR_COST = 2.0
+LABEL_PAIR_WORDS = 3
+# A line printed just above a photo credit or caption is most likely a caption itself.
+ABOVE_CAPTION_COST = 1.5
+# A long line in quotation marks is a pull quote or a quoted standfirst.
+QUOTE_COST = 2.5
+MIN_QUOTE_WORDS = 10
+_QUOTE_MARKS = "\"'“”„«»‘’‚"
 OVERLAP_GAIN = 2.0
 LEAD_LINES = 12
 
@@ -53,34 +89,86 @@ CRUMB_BONUS = 2.5
 # A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
 _SUFFIX_MARKS = frozenset("|–—:-")
+DATED_CACHE = 2048
+_DIGIT = re.compile(r"\d")
 
 
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """The line number of the headline: a headline-shaped line just above the body.
 
+    When no line near the body makes a convincing headline, the search reaches further up:
+    the body finder may have settled on comments or a form below the article.
+
     Args:
         feats: the features of the page's lines.
         body_start: the first line of the body.
     """
-    lo, hi = max(0, body_start - TITLE_WINDOW), min(len(feats), body_start + BELOW_REACH)
+    near = max(0, body_start - TITLE_WINDOW)
+    best = _best_headline(feats, body_start, near, min(len(feats), body_start + FAR_REACH))
+    if best is None or best[0] < WEAK_TITLE_SCORE:
+        far = _best_headline(feats, body_start, max(0, body_start - WIDE_TITLE_WINDOW), near)
+        best = far if best is None or (far and far[0] > best[0]) else best
+    return best[1] if best else None
+
+
+def _best_headline(
+    feats: Sequence[Line], body_start: int, lo: int, hi: int
+) -> tuple[float, int] | None:
+    """The best headline candidate among lines ``lo`` to ``hi`` (excluded), and its score."""
     shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
+    if not shaped:
+        return None
+    meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
+    shaped = [i for i in shaped if i <= body_start + BELOW_REACH or _beside_meta(i, meta)]
     if not shaped:
         return None
     keys = {i: _title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
     counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
     lead = _content_words(feats, body_start, body_start + LEAD_LINES)
-    meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
     crumbs = _crumb_tails(feats, lo, hi)
+    glued = _glued(feats, shaped)
     best: tuple[float, int] | None = None
     for i in shaped:
         score = _title_score(feats, i, body_start, i in keys and counts[keys[i]] > 1)
-        score += META_BONUS * any(i < j <= i + META_REACH for j in meta)
-        score += META_ABOVE_BONUS * any(i - META_ABOVE_REACH <= j < i for j in meta)
+        score -= GLUED_COST * (i in glued)
+        score += META_BONUS * _near(meta, i + 1, i + META_REACH)
+        score += META_ABOVE_BONUS * _near(meta, i - META_ABOVE_REACH, i - 1)
         score += OVERLAP_GAIN * _overlap(feats[i], lead)
         score += CRUMB_BONUS * (feats[i].key in crumbs)
         if best is None or score > best[0]:
             best = (score, i)
-    return best[1] if best else None
+    return best
+
+
+def _beside_meta(i: int, meta: frozenset[int]) -> bool:
+    """True when a date or byline line is printed just above or below line ``i``."""
+    return i - 1 in meta or _near(meta, i + 1, i + FAR_META_REACH)
+
+
+def _near(meta: frozenset[int], lo: int, hi: int) -> bool:
+    """True when a line from ``lo`` to ``hi`` (both included) is a date or byline line."""
+    return any(j in meta for j in range(lo, hi + 1))
+
+
+def _glued(feats: Sequence[Line], shaped: list[int]) -> frozenset[int]:
+    """The candidates that end with another, shorter candidate printed nearby.
+
+    "HomeNewsHeadline" or "Topic: Headline" above or below "Headline": the plain copy is the
+    headline, the other has a breadcrumb or a kicker glued in front. Candidates are grouped by
+    their last word, which a glued copy shares with its plain copy.
+    """
+    by_last: dict[str, list[int]] = {}
+    for j in shaped:
+        if feats[j].words >= GLUED_MIN_WORDS:
+            by_last.setdefault(feats[j].key.rpartition(" ")[2], []).append(j)
+    return frozenset(
+        i
+        for i in shaped
+        for j in by_last.get(feats[i].key.rpartition(" ")[2], ())
+        if 0 < abs(i - j) <= GLUED_REACH
+        and len(feats[j].key) < len(feats[i].key)
+        and feats[i].key.endswith(feats[j].key)
+    )
 
 
 def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
@@ -126,30 +214,74 @@ def _overlap(line: Line, words: frozenset[str]) -> float:
 
 
 def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter[str]:
-    """How often each line occurs, a "Headline | Outlet" line counted as its headline.
+    """How often each candidate's line occurs, a "Headline | Outlet" line counted as its headline.
 
-    Only lines long enough to earn the repeat bonus are counted, and a "Headline | Outlet"
-    line is cut (which is slow) only when it starts like a candidate (``first_words``).
+    Only lines long enough to earn the repeat bonus and starting like a candidate
+    (``first_words``) can repeat one, so only those are counted, and a "Headline | Outlet"
+    line is cut (which is slow) only when it holds a separator.
     """
     return Counter(
-        _title_key(f.text)
-        if f.key.partition(" ")[0] in first_words and _SUFFIX_MARKS.intersection(f.text)
-        else f.key
+        _title_key(f.text) if _SUFFIX_MARKS.intersection(f.text) else f.key
         for f in feats
-        if f.words >= MIN_REPEAT_WORDS
+        if f.words >= MIN_REPEAT_WORDS and f.key.partition(" ")[0] in first_words
     )
 
 
 def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool) -> float:
     line = feats[i]
     score = REPEAT_BONUS * repeated
-    score -= DISTANCE_COST * (body_start - i) if i <= body_start else BELOW_COST * (i - body_start)
+    if i <= body_start:
+        score -= DISTANCE_COST * (body_start - i)
+    else:
+        below = i - body_start
+        score -= BELOW_COST * min(below, BELOW_REACH) + FAR_COST * (below > BELOW_REACH)
     score -= FULL_STOP_COST * line.text.endswith(".")
     score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
     score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
-    if i + 1 < len(feats) and _is_standfirst(line, feats[i + 1]):
-        score += STANDFIRST_BONUS
-    return score
+    if i + 1 < len(feats):
+        score += STANDFIRST_BONUS * _is_standfirst(line, feats[i + 1])
+        score -= ABOVE_CAPTION_COST * feats[i + 1].caption
+    score -= QUOTE_COST * _pull_quote(line)
+    score -= LABEL_PAIR_COST * _label_pair(line.text)
+    return score - NAME_COST * _is_name(line.text) - LIST_COST * _is_tag_list(line.text)
+
+
+def _label_pair(text: str) -> bool:
+    """True for two short labels either side of a pipe ("Sport | Daily Paper")."""
+    parts = text.split(" | ")
+    return len(parts) == 2 and all(len(part.split()) <= LABEL_PAIR_WORDS for part in parts)
+
+
+def _pull_quote(line: Line) -> bool:
+    """True for a long line that opens with a quotation mark."""
+    return line.words >= MIN_QUOTE_WORDS and line.text.lstrip()[:1] in _QUOTE_MARKS
+
+
+def _is_name(text: str) -> bool:
+    """True for a line that only names people ("Jane Roe", "Jane Roe, Ann Lee & Tom Poe")."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    if first not in word_set("given_names.txt"):
+        return False
+    return all(_is_one_name(part) for part in _NAME_SPLIT.split(text))
+
+
+def _is_one_name(text: str) -> bool:
+    """True for capitalised words after a given name, none of them a function word."""
+    words = text.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or words[0].lower() not in word_set("given_names.txt"):
+        return False
+    stops = word_set("stopwords.txt")
+    return all(w[:1].isupper() and w.lower() not in stops for w in words)
+
+
+def _is_tag_list(text: str) -> bool:
+    """True for a list of short items ("Politics, Europe, Trade"), not a sentence."""
+    if text.count(",") + text.count(";") < MIN_LIST_ITEMS - 1:
+        return False
+    items = _LIST_SPLIT.split(text)
+    return len(items) >= MIN_LIST_ITEMS and all(
+        0 < len(item.split()) <= MAX_LIST_ITEM_WORDS for item in items
+    )
 
 
 def _is_standfirst(headline: Line, below: Line) -> bool:
@@ -167,16 +299,45 @@ def _is_meta_line(text: str) -> bool:
         return False
     if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
         return True
-    return bool(byline_names(text) or parse_date(text))
+    return bool(byline_names(text)) or _dated(text)
 
 
-def clean_title(text: str) -> str:
-    """The headline without a trailing "| Outlet" or " - Outlet" part."""
+def title_text(feats: Sequence[Line], at: int) -> str:
+    """The headline printed on line ``at``, a site name after it cut only on evidence.
+
+    On a page, "Headline – Suffix" is as often the whole headline as a headline and a site
+    name, so the suffix is cut only when the page prints the suffix or the headline without
+    it on a line of its own (the site name in the header, the headline above the body).
+    """
+    text = feats[at].text
+    if not _TITLE_SUFFIX.search(text):
+        return text.strip()
+    return clean_title(text, frozenset(f.key for i, f in enumerate(feats) if i != at))
+
+
+def clean_title(text: str, page_keys: frozenset[str] | None = None) -> str:
+    """The headline without a trailing "| Outlet" or " - Outlet" part.
+
+    Args:
+        text: a headline line.
+        page_keys: the normalised other lines of the page; when given, the suffix is cut only
+            when one of them is the suffix or the headline without it.
+    """
     match = _TITLE_SUFFIX.search(text)
     if not match or (match.group("name") and not _site_name(match.group("name"))):
         return text.strip()
     cleaned = text[: match.start()].strip()
-    return cleaned if len(cleaned.split()) >= MIN_TITLE_WORDS else text.strip()
+    if len(cleaned.split()) < MIN_TITLE_WORDS:
+        return text.strip()
+    if page_keys is not None and not _printed_apart(text, match.start(), page_keys):
+        return text.strip()
+    return cleaned
+
+
+def _printed_apart(text: str, cut: int, page_keys: frozenset[str]) -> bool:
+    """True when the page prints the headline or the suffix cut at ``cut`` on its own."""
+    suffix = normalise(text[cut:])
+    return normalise(text[:cut]) in page_keys or bool(suffix and suffix in page_keys)
 
 
 def _site_name(text: str) -> bool:
@@ -201,8 +362,47 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if not MIN_CANDIDATE_WORDS <= line.words <= MAX_TITLE_WORDS:
         return False
-    if line.text[:1].islower() or line.text.endswith((",", ":", ";")):
+    if _lower_start(line.text) or line.text.endswith((",", ":", ";")):
         return False
     if _BREADCRUMB.search(line.text) or is_byline(line.text):
         return False
-    return not parse_date(line.text)
+    return not _furniture(line.text.lower()) and not _dated(line.text)
+
+
+@lru_cache(maxsize=DATED_CACHE)
+def _dated(text: str) -> bool:
+    """True when a line holds a date; cached, as the shape and the meta tests both ask.
+
+    Every date shape ``parse_date`` reads holds digits, so most lines skip it.
+    """
+    return _DIGIT.search(text) is not None and parse_date(text) is not None
+
+
+def _furniture(lowered: str) -> bool:
+    """True when a lower-cased line matches a shape of ``data/not_titles.txt``."""
+    anchored, anywhere = _furniture_patterns()
+    return bool(anchored.match(lowered) or anywhere.search(lowered))
+
+
+@cache
+def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The furniture shapes as two alternations: those anchored at the start, and the others.
+
+    The anchored alternation fails at the first character, so most lines pay for one match
+    and one search instead of one search per shape.
+    """
+    lines = data_lines("not_titles.txt")
+    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
+    anywhere = "|".join(f"(?:{line})" for line in lines if not line.startswith("^"))
+    return re.compile(anchored), re.compile(anywhere)
+
+
+def _lower_start(text: str) -> bool:
+    """True when a line starts in lower case, as a broken paragraph's tail does.
+
+    A brand written in camel case ("iPhone", "eBay") may open a headline.
+    """
+    if not text[:1].islower():
+        return False
+    first = text.split(maxsplit=1)[0]
+    return not any(c.isupper() for c in first[1:])
