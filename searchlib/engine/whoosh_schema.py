@@ -5,11 +5,14 @@ Matching folds case, accents, curly apostrophes and possessives, splits hyphenat
 PyStemmer, a C implementation that, unlike Whoosh's Porter stemmer, undoubles consonants
 ("running" -> "run") and is many times faster than Whoosh's pure-Python Porter2.
 
+A hyphenated compound is indexed as its parts and, written together, as one word
+("anti-tumor" also as "antitumor"), so a query spelling it solid finds it.
+
 One document per paragraph. ``content`` is what plain words search: the paragraph's text,
 and on the article's first paragraph only, its headline too; the ``title`` field, searched
-beside it with a small boost, is also set on the first paragraph only. So a headline match
-lifts the article once instead of tying every paragraph of it. ``headline`` stores the
-headline of every paragraph for display.
+beside it with a small boost, is also set on the first paragraph only, which ``lead``
+marks. So a headline match lifts the article once instead of tying every paragraph of it.
+``headline`` stores the headline of every paragraph for display.
 """
 
 from __future__ import annotations
@@ -23,13 +26,15 @@ from typing import Any
 
 import Stemmer
 from whoosh import fields, scoring
-from whoosh.analysis import Analyzer, Filter, RegexTokenizer
+from whoosh.analysis import Analyzer, Filter, Tokenizer
 from whoosh.analysis.acore import Token
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
 # Words, with inner apostrophes kept so that possessives can be dropped as a whole.
 TOKEN_PATTERN = r"\w+(?:['’]\w+)*"
+# Hyphen-minus, hyphen and non-breaking hyphen join the words of a compound.
+HYPHENS = "-\u2010\u2011"
 STEM_CACHE = 200_000
 STEM_LANGUAGE = "english"
 
@@ -100,8 +105,78 @@ def _is_acronym_plural(text: str) -> bool:
     return len(text) > 2 and text.endswith(PLURAL_S) and text[-3:-1].isupper()
 
 
+class CompoundTokenizer(Tokenizer):  # type: ignore[misc]
+    """Words, as ``TOKEN_PATTERN`` finds them; when indexing, a hyphenated compound
+    ("anti-tumor", "K-Ras", "COVID-19") also yields its words written together
+    ("antitumor", "KRas", "COVID19") at the position of its last word.
+
+    So a query that writes a compound solid finds it hyphenated (Lucene's word delimiter
+    filter catenates words the same way). Queries are tokenised without the joined form,
+    so a quoted phrase keeps its word positions and a typed "anti-tumor" is not counted
+    three times. Measured with bench/relevance.py: SciFact nDCG@10 +0.004, Cranfield +0.003.
+    """
+
+    def __init__(self) -> None:
+        # An instance attribute, so that an index joined at other characters is outdated.
+        self.hyphens = HYPHENS
+
+    def __eq__(self, other: object) -> bool:
+        return self.__class__ is other.__class__ and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, self.hyphens))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        kwargs.pop("tokenize", None)
+        token = Token(positions, chars, mode=mode, **kwargs)
+        join = mode == "index"
+        run: list[str] = []  # the words of the compound being read
+        run_start = end = 0
+        for pos, word in enumerate(_WORD.finditer(value), start_pos):
+            start = word.start()
+            if join and run and start == end + 1 and value[end] in self.hyphens:
+                run.append(word.group())
+            else:
+                if len(run) > 1:
+                    yield _token(
+                        token, "".join(run), pos - 1, start_char + run_start, start_char + end
+                    )
+                run, run_start = [word.group()], start
+            end = word.end()
+            yield _token(token, word.group(), pos, start_char + start, start_char + end)
+        if len(run) > 1:
+            yield _token(token, "".join(run), pos, start_char + run_start, start_char + end)
+
+
+def _token(token: Token, text: str, pos: int, start: int, end: int) -> Token:
+    token.text = text
+    token.boost = 1.0
+    token.stopped = False
+    if token.positions:
+        token.pos = pos
+    if token.chars:
+        token.startchar, token.endchar = start, end
+    return token
+
+
+_WORD = re.compile(TOKEN_PATTERN)
+# A hyphenated compound as match_spans looks for it: possessive and anchored at a word's
+# start, so that the scan does not backtrack through every word that has no hyphen.
+_HYPHENATED = re.compile(rf"(?<!\w)\w++(?:['’]\w++)*+(?:[{HYPHENS}]\w++(?:['’]\w++)*+)+")
+_UNHYPHEN = str.maketrans("", "", HYPHENS)
+
+
 def _normalising_analyzer(*, acronym_plurals: bool = False) -> Analyzer:
-    return RegexTokenizer(TOKEN_PATTERN) | NormaliseFilter(acronym_plurals=acronym_plurals)
+    return CompoundTokenizer() | NormaliseFilter(acronym_plurals=acronym_plurals)
 
 
 def text_analyzer() -> Analyzer:
@@ -127,6 +202,7 @@ def build_schema() -> fields.Schema:
         position=fields.STORED(),
         content=fields.TEXT(analyzer=text),
         title=fields.TEXT(analyzer=text),
+        lead=fields.ID(),
         headline=fields.STORED(),
         text=fields.STORED(),
         outlet=fields.TEXT(analyzer=names, stored=True),
@@ -141,7 +217,6 @@ def build_schema() -> fields.Schema:
 
 
 _TEXT_ANALYZER = text_analyzer()
-_WORD = re.compile(TOKEN_PATTERN)
 
 
 @lru_cache(maxsize=STEM_CACHE)
@@ -153,10 +228,20 @@ def index_form(word: str) -> str:
 
 
 def match_spans(text: str, terms: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    """Character spans of the words of ``text`` whose indexed form is one of ``terms``."""
+    """Character spans of the words of ``text`` whose indexed form is one of ``terms``; a
+    hyphenated compound whose joined form is one of them is one span."""
     if not terms:
         return ()
-    return tuple(w.span() for w in _WORD.finditer(text) if index_form(w.group()) in terms)
+    spans = [w.span() for w in _WORD.finditer(text) if index_form(w.group()) in terms]
+    joined = [
+        c.span()
+        for c in _HYPHENATED.finditer(text)
+        if index_form(c.group().translate(_UNHYPHEN)) in terms
+    ]
+    if not joined:
+        return tuple(spans)
+    inside = [s for s in spans if any(lo <= s[0] and s[1] <= hi for lo, hi in joined)]
+    return tuple(sorted(set(spans) - set(inside) | set(joined)))
 
 
 def load_words(name: str) -> frozenset[str]:
@@ -196,9 +281,10 @@ class LuceneBM25(scoring.WeightingModel):  # type: ignore[misc]
 class _BM25Scorer(scoring.WeightLengthScorer):  # type: ignore[misc]
     def __init__(self, searcher: Searcher, fieldname: str, text: bytes, k1: float, b: float):
         parent = searcher.get_parent()
+        docs = _documents_with(parent, fieldname)
         df = parent.doc_frequency(fieldname, text)
-        idf = math.log(1 + (parent.doc_count_all() - df + 0.5) / (df + 0.5))
-        avgfl = parent.avg_field_length(fieldname) or 1
+        idf = math.log(1 + (docs - df + 0.5) / (df + 0.5))
+        avgfl = parent.field_length(fieldname) / docs or 1
         self._top = idf * (k1 + 1)
         self._fixed = k1 * (1 - b)
         self._per_length = k1 * b / avgfl
@@ -206,6 +292,24 @@ class _BM25Scorer(scoring.WeightLengthScorer):  # type: ignore[misc]
 
     def _score(self, weight: float, length: float) -> float:
         return float(self._top * weight / (weight + self._fixed + self._per_length * length))
+
+
+# Fields set on an article's first paragraph only, which the ``lead`` field marks. Their
+# IDF and average length are taken over first paragraphs: over every paragraph (Whoosh's
+# way), a headline word would look rarer and a headline longer the more paragraphs
+# articles have, so the weight of a headline match would depend on article length.
+FIRST_PARAGRAPH_FIELDS = frozenset({"title"})
+LEAD_FIELD = "lead"
+LEAD_TERM = "1"
+
+
+def _documents_with(searcher: Searcher, fieldname: str) -> int:
+    """How many documents can hold ``fieldname``: the collection size for BM25's IDF."""
+    if fieldname in FIRST_PARAGRAPH_FIELDS:
+        leads = int(searcher.doc_frequency(LEAD_FIELD, LEAD_TERM))
+        if leads:
+            return leads
+    return max(1, int(searcher.doc_count_all()))
 
 
 # Query-language fields to schema fields.
