@@ -337,3 +337,20 @@ def test_headline_weight_does_not_depend_on_article_length(tmp_path: Path) -> No
     among_many = _title_scores(tmp_path, 6)
     assert alone["short"] > alone["long"]  # the shorter headline says more about the word
     assert among_many == pytest.approx(alone)
+
+
+@settings(max_examples=300)
+@given(_WORDY | st.text(max_size=40))
+def test_indexing_adds_only_joined_compounds_to_the_words(text: str) -> None:
+    analyzer = whoosh_schema.text_analyzer()
+    query = [(t.text, t.pos) for t in analyzer(text, positions=True)]
+    indexed = [(t.text, t.pos) for t in analyzer(text, positions=True, mode="index")]
+    joined = [indexed[i] for i in range(1, len(indexed)) if indexed[i][1] == indexed[i - 1][1]]
+    assert [token for token in indexed if token not in joined] == query
+
+
+@settings(max_examples=300)
+@given(_WORDY | st.text(alphabet="ab-‐ '’.", max_size=40))
+def test_compounds_found_from_hyphens_are_those_a_full_scan_finds(text: str) -> None:
+    scan = whoosh_schema._compounds(whoosh_schema.HYPHENS).finditer(text)
+    assert [m.span() for m in whoosh_schema._compounds_in(text)] == [m.span() for m in scan]
