@@ -354,3 +354,36 @@ def test_indexing_adds_only_joined_compounds_to_the_words(text: str) -> None:
 def test_compounds_found_from_hyphens_are_those_a_full_scan_finds(text: str) -> None:
     scan = whoosh_schema._compounds(whoosh_schema.HYPHENS).finditer(text)
     assert [m.span() for m in whoosh_schema._compounds_in(text)] == [m.span() for m in scan]
+
+
+def _previous_layout() -> Any:
+    """The schema before compounds were joined and first paragraphs marked."""
+    schema = whoosh_schema.build_schema()
+    schema.remove(whoosh_schema.LEAD_FIELD)
+    split_only = (
+        RegexTokenizer(whoosh_schema.TOKEN_PATTERN)
+        | whoosh_schema.NormaliseFilter(acronym_plurals=True)
+        | whoosh_schema.SnowballFilter()
+    )
+    for name in ("content", "title"):
+        schema[name].analyzer = split_only
+    return schema
+
+
+def test_index_of_the_previous_layout_needs_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(whoosh_engine, "build_schema", _previous_layout)
+        doc_fields = whoosh_engine._doc_fields
+        patch.setattr(
+            whoosh_engine,
+            "_doc_fields",
+            lambda doc: {k: v for k, v in doc_fields(doc).items() if k != "lead"},
+        )
+        _indexed(tmp_path, COMPOUNDS).close()
+    with (
+        searchlib.Index(tmp_path / "index") as index,
+        pytest.raises(searchlib.IndexCorruptError, match="older searchlib"),
+    ):
+        index.search("antitumor")
