@@ -6,6 +6,7 @@ import contextlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -56,15 +57,19 @@ RECORDS = [
 ]
 
 
+def _indexed(folder: Path, records: list[dict[str, Any]], name: str = "index") -> searchlib.Index:
+    """An index of ``records``, written as one JSON Lines file in ``folder``."""
+    corpus = folder / f"{name}.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    index = searchlib.Index(folder / name)
+    assert index.update([corpus]).ok
+    return index
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[searchlib.Index]:
-    folder = tmp_path_factory.mktemp("tiny")
-    corpus = folder / "news.jsonl"
-    corpus.write_text("\n".join(json.dumps(r) for r in RECORDS), encoding="utf-8")
-    index = searchlib.Index(folder / "index")
-    assert index.update([corpus]).ok
-    yield index
-    index.close()
+    with _indexed(tmp_path_factory.mktemp("tiny"), RECORDS) as index:
+        yield index
 
 
 def _articles(results: searchlib.Results) -> set[str]:
@@ -258,3 +263,127 @@ def test_acronym_plurals_search_as_the_acronym(text: str, tokens: list[str]) -> 
 
 def test_names_keep_acronym_plurals() -> None:
     assert [t.text for t in whoosh_schema.name_analyzer()("NGOs")] == ["ngos"]
+
+
+# -- compound words ------------------------------------------------------------------------
+
+COMPOUNDS = [
+    {"id": "trial", "title": "Drug trial", "text": "An anti-tumor drug slowed K-Ras growth."},
+    {"id": "solid", "title": "Other trial", "text": "An antitumor vaccine failed."},
+    {"id": "apart", "title": "Unrelated", "text": "Anti graffiti rules; a tumor of red tape."},
+]
+
+
+@pytest.fixture(scope="module")
+def compounds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[searchlib.Index]:
+    with _indexed(tmp_path_factory.mktemp("compounds"), COMPOUNDS) as index:
+        yield index
+
+
+@pytest.mark.parametrize(
+    ("query", "articles"),
+    [
+        ("antitumor", {"trial", "solid"}),
+        ("kras", {"trial"}),
+        ('"anti-tumor drug"', {"trial"}),
+        ('"anti tumor"', {"trial"}),
+        ("anti-tumor", {"trial", "apart"}),
+    ],
+    ids=["solid-finds-hyphenated", "acronym", "phrase-with-hyphen", "phrase-spaced", "parts"],
+)
+def test_hyphenated_compounds_match_solid_spelling_and_phrases(
+    compounds: searchlib.Index, query: str, articles: set[str]
+) -> None:
+    assert _articles(compounds.search(query)) == articles
+
+
+def test_solid_query_marks_the_whole_hyphenated_compound(compounds: searchlib.Index) -> None:
+    (hit,) = [h for h in compounds.search("antitumor").hits if h.article_id == "trial"]
+    assert "[anti-tumor]" in hit.snippet.marked()
+
+
+def test_compound_joined_form_is_indexed_at_its_last_word() -> None:
+    analyzer = whoosh_schema.text_analyzer()
+    indexed = [
+        (t.text, t.pos) for t in analyzer("the K-Ras-like gene", positions=True, mode="index")
+    ]
+    assert indexed == [("the", 0), ("k", 1), ("ras", 2), ("like", 3), ("kraslik", 3), ("gene", 4)]
+    assert [t.text for t in analyzer("the K-Ras-like gene")] == ["the", "k", "ras", "like", "gene"]
+
+
+# -- headline statistics -------------------------------------------------------------------
+
+
+def _title_scores(folder: Path, extra_paragraphs: int) -> dict[str, float]:
+    """Scores of ``title:harbour``, each article followed by ``extra_paragraphs`` others."""
+    filler = "".join(
+        f"\n\nFiller paragraph {n} about other things." for n in range(extra_paragraphs)
+    )
+    records = [
+        {"id": "short", "title": "Harbour reopens", "text": "Boats sail again." + filler},
+        {
+            "id": "long",
+            "title": "Harbour works end after a long and costly year",
+            "text": "Cranes left." + filler,
+        },
+        {"id": "other", "title": "Council vote", "text": "Members voted." + filler},
+    ]
+    with _indexed(folder, records, f"index-{extra_paragraphs}") as index:
+        return {h.article_id: h.score for h in index.search("title:harbour").hits}
+
+
+def test_headline_weight_does_not_depend_on_article_length(tmp_path: Path) -> None:
+    alone = _title_scores(tmp_path, 0)
+    among_many = _title_scores(tmp_path, 6)
+    assert alone["short"] > alone["long"]  # the shorter headline says more about the word
+    assert among_many == pytest.approx(alone)
+
+
+@settings(max_examples=300)
+@given(_WORDY | st.text(max_size=40))
+def test_indexing_adds_only_joined_compounds_to_the_words(text: str) -> None:
+    analyzer = whoosh_schema.text_analyzer()
+    query = [(t.text, t.pos) for t in analyzer(text, positions=True)]
+    indexed = [(t.text, t.pos) for t in analyzer(text, positions=True, mode="index")]
+    joined = [indexed[i] for i in range(1, len(indexed)) if indexed[i][1] == indexed[i - 1][1]]
+    assert [token for token in indexed if token not in joined] == query
+
+
+@settings(max_examples=300)
+@given(_WORDY | st.text(alphabet="ab-‐ '’.", max_size=40))
+def test_compounds_found_from_hyphens_are_those_a_full_scan_finds(text: str) -> None:
+    scan = whoosh_schema._compounds(whoosh_schema.HYPHENS).finditer(text)
+    assert [m.span() for m in whoosh_schema._compounds_in(text)] == [m.span() for m in scan]
+
+
+def _previous_layout() -> Any:
+    """The schema before compounds were joined and first paragraphs marked."""
+    schema = whoosh_schema.build_schema()
+    schema.remove(whoosh_schema.LEAD_FIELD)
+    split_only = (
+        RegexTokenizer(whoosh_schema.TOKEN_PATTERN)
+        | whoosh_schema.NormaliseFilter(acronym_plurals=True)
+        | whoosh_schema.SnowballFilter()
+    )
+    for name in ("content", "title"):
+        schema[name].analyzer = split_only
+    return schema
+
+
+def test_index_of_the_previous_layout_needs_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(whoosh_engine, "build_schema", _previous_layout)
+        doc_fields = whoosh_engine._doc_fields
+        patch.setattr(
+            whoosh_engine,
+            "_doc_fields",
+            lambda doc: {k: v for k, v in doc_fields(doc).items() if k != "lead"},
+        )
+        _indexed(tmp_path, COMPOUNDS).close()
+    with (
+        searchlib.Index(tmp_path / "index") as index,
+        pytest.raises(searchlib.IndexCorruptError, match="older searchlib"),
+    ):
+        index.search("antitumor")

@@ -21,6 +21,8 @@ from .base import EngineHit, EngineResults, EngineSummary, Filters, Request
 from .files import discard_index_files, sync_directory
 from .whoosh_query import SCHEMA, analyze, compile_node, compile_query, filter_query
 from .whoosh_schema import (
+    LEAD_FIELD,
+    LEAD_TERM,
     LuceneBM25,
     build_schema,
     match_spans,
@@ -290,7 +292,7 @@ def _doc_fields(doc: ParagraphDoc) -> dict[str, Any]:
         "source": doc.source,
     }
     if first:
-        fields["title"] = doc.title
+        fields |= {"title": doc.title, LEAD_FIELD: LEAD_TERM}
     if doc.outlet:
         fields |= {"outlet": doc.outlet, "outlet_facet": doc.outlet}
     if doc.authors:
