@@ -8,6 +8,7 @@ terminal, as plain text with markers, or as HTML.
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from .models import Snippet
@@ -70,9 +71,11 @@ def _joined(text: str, spans: Sequence[Span], windows: Sequence[Span]) -> Snippe
 def _best_start(text: str, spans: Sequence[Span], max_chars: int) -> int:
     if not spans:
         return 0
+    # Spans are sorted and do not overlap, so their ends are sorted too.
+    ends = [hi for _, hi in spans]
     best_lo, best_count = spans[0][0], 0
     for i, (lo, _) in enumerate(spans):
-        count = sum(1 for other, hi in spans[i:] if hi <= lo + max_chars)
+        count = bisect_right(ends, lo + max_chars, lo=i) - i
         if count > best_count:
             best_lo, best_count = lo, count
     last_hi = max(hi for lo, hi in spans if best_lo <= lo and hi <= best_lo + max_chars)
