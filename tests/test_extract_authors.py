@@ -165,3 +165,63 @@ def test_byline_below_a_headline_found_below_the_body_start() -> None:
 def test_copyright_holder_of_a_one_person_site(footer: str, names: tuple[str, ...]) -> None:
     lines = ["Headline here", "The only paragraph of the article is here.", "Menu", footer]
     assert find_authors(lines, anchor=0, body_start=1, body_end=2) == names
+
+
+def _head(*between: str) -> tuple[str, ...]:
+    """The authors of a page: a headline, the lines ``between``, then the body."""
+    lines = ["Headline here", *between, "The first paragraph of the article is here."]
+    return find_authors(lines, anchor=0, body_start=len(lines) - 1, body_end=len(lines))
+
+
+@pytest.mark.parametrize(
+    ("between", "names"),
+    [
+        (("4 May 2023 | Autor: jdoe | Filed under: News",), ("jdoe",)),
+        (("Jane Roe | 4 May 2023 | Politics",), ("Jane Roe",)),
+        (("Von Jane Roe | 4 May 2023 | Updated: 5 May 2023, 8:54 AM GMT+1 | News",), ("Jane Roe",)),
+        (("4 May 2023 Jane Roe Leave a comment",), ("Jane Roe",)),
+    ],
+    ids=["field-byline", "field-name", "long-meta-line", "name-after-date"],
+)
+def test_bylines_inside_meta_lines(between: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert _head(*between) == names
+
+
+@pytest.mark.parametrize(
+    ("between", "names"),
+    [
+        (("Words written by", "Jane Roe"), ("Jane Roe",)),
+        (("Ein Partner von", "TV GUIDE"), ()),
+        (("Ein Service von:", "example.org - the portal"), ()),
+        (("Alternate Text", "Log in"), ()),
+    ],
+    ids=["words-by", "partner-of", "service-of", "text-is-no-byline-at-the-end"],
+)
+def test_short_line_ending_in_a_byline_word(
+    between: tuple[str, ...], names: tuple[str, ...]
+) -> None:
+    assert _head(*between) == names
+
+
+@pytest.mark.parametrize(
+    ("between", "names"),
+    [
+        (("Jane Roe", "—", "4 May 2023"), ("Jane Roe",)),
+        (("Jane", "4 May 2023"), ("Jane",)),
+        (("Sports", "4 May 2023"), ()),
+        (("Jane Roe", "jane.roe@example.org"), ("Jane Roe",)),
+        (("Release:", "-", "4 May 2023"), ()),
+        (("Opening Bell 11.18.19",), ()),
+        (("The Daily Paper", "4 May 2023"), ()),
+    ],
+    ids=["dash-line", "given-name-alone", "label", "e-mail", "label-colon", "label-dated", "title"],
+)
+def test_bare_names_where_bylines_are_printed(
+    between: tuple[str, ...], names: tuple[str, ...]
+) -> None:
+    assert _head(*between) == names
+
+
+def test_a_dated_name_beats_a_bare_name_nearer_the_headline() -> None:
+    lines = ["Maria Lopez", "Headline here", "A standfirst.", "John Doe", "4 May 2023", "Body."]
+    assert find_authors(lines, anchor=1, body_start=5, body_end=6) == ("John Doe",)

@@ -1,25 +1,40 @@
 """Find an article's authors on a plain-text page: person names from a byline.
 
 Handles "By X", "byX", "By X and Y", "Written by X", "Posted ... by X", "Von X", a byline word
-on its own line followed by the names, "Reporting by X" after the body, and wire-style
-capitals. Roles ("Transport Correspondent") and non-persons ("Editorial staff") are dropped.
+on its own line (or ending a short line) followed by the names, bylines between separators
+("4 May 2023 | Autor: X | News"), "Reporting by X" after the body, author boxes ("About the
+author"), and wire-style capitals. Roles ("Transport Correspondent") and non-persons
+("Editorial staff") are dropped. Without a byline word, a bare name counts only where
+bylines are printed: beside the date, twice in a row, above an e-mail address, or right
+under the headline when it starts with a common given name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
-from .rules import phrase_lookup, phrase_pattern, phrases, section, word_set
+from .names import (
+    MAX_NAME_WORDS,
+    clean_names,
+    given_name_line,
+    handle,
+    is_given_name,
+    person,
+    split_names,
+)
+from .rules import phrase_lookup, phrase_pattern, section, word_set
 
-MIN_NAME_WORDS = 2
-MAX_NAME_WORDS = 4
+__all__ = ["byline_names", "clean_names", "find_authors", "is_byline"]
+
 MAX_BYLINE_WORDS = 16
 MAX_INLINE_WORDS = 12
 MAX_WORDS_BEFORE_INLINE = 5
 # A dated line ("01. Dez. 2022 | 14:08 Uhr | von X") may carry more before the byline word.
 MAX_WORDS_BEFORE_DATED = 8
+# A short line ending in a byline word ("Words written by") puts the names on the next line.
+MAX_LEAD_WORDS = 4
 LOOK_BEHIND = 6
 # Explicit bylines are looked for further up: the body's start is sometimes found too low.
 WIDE_LOOK_BEHIND = 16
@@ -34,23 +49,12 @@ FOOTER_LINES = 40
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
 
-_SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
-# Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
-# Also a date glued to the name ("Jane Roe13.12.2022") or a link to the author's social
-# profile ("Jane Roe Twitter Account", "Jane Roe Follow").
-_CUT = re.compile(
-    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\s\d"
-    r"|(?<=[^\W\d_])\d{1,4}[./-]\d"
-    r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
-)
-# A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
-_SENTENCE_END = re.compile(r"^\w{4,}\.$")
-_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
+Finder = Callable[[int], tuple[str, ...]]
 
 
 @cache
 def _lead_words() -> str:
-    return "|".join(sorted(map(re.escape, phrases("bylines.txt")), key=len, reverse=True))
+    return "|".join(sorted(map(re.escape, phrase_lookup("bylines.txt")), key=len, reverse=True))
 
 
 @cache
@@ -71,11 +75,21 @@ def _inline() -> re.Pattern[str]:
     return re.compile(rf"\s(?i:{words})\s+(?P<names>\w.*)$")
 
 
+@cache
+def _trailing() -> re.Pattern[str]:
+    """A byline word ending a short line: "Words written by", "Rezept von"."""
+    words = "|".join(map(re.escape, section("bylines.txt", "inline")))
+    return re.compile(rf"\s(?i:{words})\s*:?$")
+
+
 _HAS_DIGIT = re.compile(r"\d")
 _EDGE_MARKS = " ,|·•-–—"
+# Separators between the fields of a meta line ("4 May 2023 | Autor: X // 3 min").
+_FIELDS = re.compile(r"\s+(?:\||//|•|·|—|–)\s+|\s*\|\s*")
 # An image's file name, printed above the name in author boxes ("jdoe_0450 (1)", "me.jpg").
 _FILE_NAME = re.compile(r"_\d{3,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
+_EMAIL = re.compile(r"^\S+@\S+\.\w+$")
 
 
 def find_authors(
@@ -83,8 +97,9 @@ def find_authors(
 ) -> tuple[str, ...]:
     """Person names from the byline nearest the headline, else from the end of the body.
 
-    An explicit byline ("By X", "Von X") anywhere near the head beats a bare name printed
-    with a date or twice in a row; among equals, the one nearest the headline wins.
+    The signals are tried strongest first, each on the lines nearest the headline first: an
+    explicit byline ("By X", "Von X") anywhere near the head, then a bare name printed with a
+    date, twice in a row or above an e-mail address, then a bare name under the headline.
 
     Args:
         lines: the page's non-empty lines.
@@ -92,30 +107,55 @@ def find_authors(
         body_start: first line of the body.
         body_end: line after the last line of the body.
     """
-    top = min(anchor, body_start)
-    near = _by_distance(
-        range(max(0, top - LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD)), anchor
-    )
-    bottom = max(anchor, body_start) + WIDE_LOOK_AHEAD
-    wide = _by_distance(range(max(0, top - WIDE_LOOK_BEHIND), min(len(lines), bottom)), anchor)
-    for i in wide:
-        if i != anchor:
-            names = byline_names(lines[i], *lines[i + 1 : i + 3])
-            if names:
-                return names
-    for i in near:
-        if i != anchor:
-            beside = abs(i - anchor) <= HANDLE_REACH
-            names = _dated_name(lines, i, handles=beside) or _doubled_name(lines, i)
-            names = names or (_given_name(lines[i]) if abs(i - anchor) <= NAME_REACH else ())
-            if names:
-                return names
+    top, bottom = min(anchor, body_start), max(anchor, body_start)
+    wide = _around(anchor, range(max(0, top - WIDE_LOOK_BEHIND), bottom + WIDE_LOOK_AHEAD), lines)
+    near = _around(anchor, range(max(0, top - LOOK_BEHIND), body_start + LOOK_AHEAD), lines)
+    beside = [i for i in near if abs(i - anchor) <= NAME_REACH]
     tail = lines[max(body_start, body_end - SIGNATURE_LINES) : body_end + TAIL_LINES]
     return (
-        _tail_names(lines[body_start : body_end + TAIL_LINES])
+        _first(wide, lambda i: _byline_at(lines, i))
+        or _first(near, lambda i: _bare_name_at(lines, i, handles=abs(i - anchor) <= HANDLE_REACH))
+        or _first(beside, lambda i: given_name_line(lines[i]))
+        or _tail_names(lines[body_start : body_end + TAIL_LINES])
         or _signature(tail)
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
+
+
+def _around(anchor: int, span: range, lines: Sequence[str]) -> list[int]:
+    """Line numbers of ``span`` on the page, nearest the headline first, without the headline.
+
+    Below the headline comes before above it at equal distance.
+    """
+    inside = (i for i in span if 0 <= i < len(lines) and i != anchor)
+    return sorted(inside, key=lambda i: (abs(i - anchor), i < anchor))
+
+
+def _first(numbers: list[int], finder: Finder) -> tuple[str, ...]:
+    """The names ``finder`` reads on the first of ``numbers`` where it reads any."""
+    for i in numbers:
+        names = finder(i)
+        if names:
+            return names
+    return ()
+
+
+def _byline_at(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """The names of a byline on line ``i``, or in one field of it ("4 May | Autor: X | News")."""
+    names = byline_names(lines[i], *lines[i + 1 : i + 3])
+    if names:
+        return names
+    fields = _FIELDS.split(lines[i])
+    for field in fields[1:] if len(fields) > 1 else ():
+        names = byline_names(field)
+        if names:
+            return names
+    return byline_names(fields[0]) if len(fields) > 1 else ()
+
+
+def _bare_name_at(lines: Sequence[str], i: int, *, handles: bool) -> tuple[str, ...]:
+    """A bare name where bylines are printed: with a date, twice, or above an e-mail address."""
+    return _dated_name(lines, i, handles=handles) or _doubled_name(lines, i) or _mailed(lines, i)
 
 
 def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
@@ -123,13 +163,8 @@ def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
     for line in lines:
         match = _COPYRIGHT.search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
         if match:
-            return _given_name(match.group("name"))
+            return given_name_line(match.group("name"))
     return ()
-
-
-def _by_distance(span: range, anchor: int) -> list[int]:
-    """Line numbers nearest the headline first; below it before above it at equal distance."""
-    return sorted(span, key=lambda i: (abs(i - anchor), i < anchor))
 
 
 def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
@@ -147,7 +182,7 @@ def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
 
 
 def byline_names(line: str, *following: str) -> tuple[str, ...]:
-    """The names of a byline line (or of the next lines when this one is a bare "By").
+    """The names of a byline line (or of the next lines when this one ends in "By").
 
     After a bare byline word the name is on the next line, or on the one after when the
     next is an image's file name (author boxes print the photo above the name).
@@ -161,11 +196,14 @@ def byline_names(line: str, *following: str) -> tuple[str, ...]:
 
 
 def _names_of_byline(line: str, following: tuple[str, ...]) -> tuple[str, ...]:
-    if line.strip(" :|").lower() in phrase_lookup("bylines.txt"):
+    bare = line.strip(" :|").lower() in phrase_lookup("bylines.txt")
+    if bare or _ends_in_byline_word(line):
         short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
         if short and _FILE_NAME.search(short[0]):
             short = short[1:]
-        return clean_names(short[0], handles=True) if short else ()
+        # After a whole line that is a byline word the next line is a name; after a short
+        # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
+        return clean_names(short[0], handles=bare, strict=not bare) if short else ()
     match = _byline().match(line)
     if match:
         return clean_names(match.group("names"), handles=True)
@@ -174,15 +212,28 @@ def _names_of_byline(line: str, following: tuple[str, ...]) -> tuple[str, ...]:
     before = MAX_WORDS_BEFORE_DATED if dated else MAX_WORDS_BEFORE_INLINE
     if not match or len(line[: match.start()].split()) > before:
         return ()
-    if word_set("roles.txt").intersection(line[: match.start()].lower().split()):
+    if _credit(line[: match.start()]):
         return ()  # "Photo by X", "Illustration von X": a credit, not the author
     # "by"/"von" inside a line is often a plain preposition ("Christoph von X", "von Daten");
     # a one-word user name is trusted only on a dated line ("Posted on 4 May 2023 by jdoe").
     return clean_names(match.group("names"), handles=dated)
 
 
+def _ends_in_byline_word(line: str) -> bool:
+    """A short line ending in a byline word ("Words written by", "Rezept von")."""
+    words = line.split()
+    return len(words) <= MAX_LEAD_WORDS and bool(_trailing().search(line)) and not _credit(line)
+
+
+def _credit(text: str) -> bool:
+    """True when ``text`` names a picture credit or a role ("Photo", "Illustration")."""
+    return not word_set("roles.txt").isdisjoint(text.lower().split())
+
+
 def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple[str, ...]:
     """A bare name printed with a date on its line or the next ("Jane Roe" / "4 May 2023").
+
+    A line of punctuation between the two ("Jane Roe" / "—" / "4 May 2023") is skipped.
 
     Args:
         lines: the page's lines.
@@ -191,37 +242,65 @@ def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple
             2023").
     """
     line = lines[i].strip(_EDGE_MARKS)
+    if line.endswith(":"):
+        return ()  # a label ("Release:") over its value
     rest = _DATE_TEXT.sub(" ", line).strip(_EDGE_MARKS)
     if rest == line:
-        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        near = [lines[j] for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)) if j >= 0]
         if not any(len(n.split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(n) for n in near):
             return ()
-    parts = [p for p in _SPLIT.split(rest) if p.strip()]
-    # A capitalised single word beside a date is as often a section label as a user name.
-    single = handles and len(parts) == 1 and rest == line and not rest[:1].isupper()
-    names = clean_names(rest, handles=single)
-    return names if names and len(names) == len(parts) else ()
+    if len(rest.split()) == 1:
+        return _lone_name(rest.strip(" .:"), handles=handles and rest == line)
+    parts = split_names(rest)
+    names = clean_names(rest, strict=True)
+    if names and len(names) == len(parts):
+        return names
+    return _leading_name(rest) if rest != line else ()
+
+
+def _lone_name(word: str, *, handles: bool) -> tuple[str, ...]:
+    """A single word beside a date: a given name ("Jane"), or a user name next to the headline.
+
+    A capitalised single word is as often a section label as a user name, so it counts only
+    when it is a common given name.
+    """
+    if word[:1].isupper():
+        return (word,) if is_given_name(word) and word.isalpha() else ()
+    name = handle(word) if handles else None
+    return (name,) if name else ()
+
+
+def _leading_name(text: str) -> tuple[str, ...]:
+    """A given name and a surname opening a dated line's text ("Jane Roe Leave a comment")."""
+    words = text.split()
+    if len(words) < 2 or not is_given_name(words[0]):
+        return ()
+    name = person(" ".join(words[:2]), strict=True)
+    return (name,) if name else ()
+
+
+def _neighbour(lines: Sequence[str], i: int, step: int) -> int:
+    """The nearest line above (-1) or below (1) that is more than punctuation, else -1."""
+    j = i + step
+    while 0 <= j < len(lines) and not any(c.isalnum() for c in lines[j]):
+        j += step
+    return j if 0 <= j < len(lines) else -1
 
 
 def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
     """A bare name printed twice in a row: an author box (the photo's alt text, then the name)."""
     if i + 1 >= len(lines) or lines[i] != lines[i + 1]:
         return ()
-    name = _person(lines[i])
+    name = person(lines[i], strict=True)
     return (name,) if name else ()
 
 
-def _given_name(line: str) -> tuple[str, ...]:
-    """Bare names that each start with a common given name ("Jane Roe and John Doe").
-
-    A capitalised pair ("Market News") is a label unless its first word is a given name.
-    """
-    parts = [p.strip(" .:") for p in _SPLIT.split(line.strip(_EDGE_MARKS)) if p.strip(" .:")]
-    names = [_person(part) for part in parts]
-    given = word_set("given_names.txt")
-    if not names or not all(n and n.split()[0].lower() in given for n in names):
+def _mailed(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """A bare name printed above the author's e-mail address."""
+    if i + 1 >= len(lines) or not _EMAIL.match(lines[i + 1].strip()):
         return ()
-    return tuple(dict.fromkeys(n for n in names if n))
+    name = person(lines[i], strict=True)
+    return (name,) if name else ()
 
 
 def _signature(lines: Sequence[str]) -> tuple[str, ...]:
@@ -230,7 +309,7 @@ def _signature(lines: Sequence[str]) -> tuple[str, ...]:
         if len(line.split()) > MAX_NAME_WORDS + 1:
             continue
         signed = _SIGNED.match(line)
-        names = clean_names(signed.group("name")) if signed else _given_name(line)
+        names = clean_names(signed.group("name")) if signed else given_name_line(line)
         if names:
             return names
     return ()
@@ -242,77 +321,9 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
-
-
 _DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
 
 
 def is_byline(line: str) -> bool:
     """True for a short line that starts like a byline, whatever follows."""
     return len(line.split()) <= MAX_BYLINE_WORDS and bool(_byline().match(line))
-
-
-def clean_names(text: str, *, handles: bool = False) -> tuple[str, ...]:
-    """Person names in a byline's text: split, roles dropped, capitals normalised.
-
-    Args:
-        text: what follows the byline word.
-        handles: accept a one-word user name ("By jdoe"), as after an explicit byline word.
-    """
-    names = []
-    parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
-    for part in parts:
-        name = _person(part) or (_handle(part) if handles and len(parts) == 1 else None)
-        if name and name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def _person(text: str) -> str | None:
-    tokens = text.split()
-    if text.isupper():
-        tokens = [t.capitalize() for t in tokens]
-    roles = word_set("roles.txt")
-    if any(t.lower().strip(".,") in roles for t in tokens):
-        tokens = _before_role(tokens, roles)
-    if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS:
-        return None
-    if not all(_NAME_WORD.match(t) or t in _PARTICLES for t in tokens):
-        return None
-    if tokens[0].lower() in section("bylines.txt", "inline"):
-        return None  # "Von Jane": a byline word the pattern did not strip
-    if any(c.isdigit() for c in text) or not _NAME_WORD.match(tokens[-1]):
-        return None
-    if not _NAME_WORD.match(tokens[0]) or any(_SENTENCE_END.search(t) for t in tokens):
-        return None  # "der Leyen", "Theme. Powered by X": not a name
-    return " ".join(tokens)
-
-
-def _handle(text: str) -> str | None:
-    """A one-word user name, unless it is a role ("admin") or a common word."""
-    if not _HANDLE.match(text):
-        return None
-    lowered = text.lower()
-    if lowered in word_set("roles.txt") or lowered in word_set("stopwords.txt"):
-        return None
-    return text
-
-
-_HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
-
-_PARTICLES = frozenset(
-    "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
-)
-
-
-def _before_role(tokens: list[str], roles: frozenset[str]) -> list[str]:
-    """The name beside a role ("Jane Roe Transport Correspondent", "Editor Jane Roe")."""
-    lead = 0
-    while lead < len(tokens) and tokens[lead].lower().strip(".,") in roles:
-        lead += 1
-    tokens = tokens[lead:]
-    for i, token in enumerate(tokens):
-        if token.lower().strip(".,") in roles:
-            head = tokens[:i]
-            return head if len(head) >= MIN_NAME_WORDS else []
-    return tokens

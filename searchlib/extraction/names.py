@@ -1,0 +1,166 @@
+"""Tell a person's name from a label: the name rules shared by the byline finders.
+
+A name is two to four capitalised words ("Jane Roe", "Walter von Aachen", "T. V. Raman"),
+with roles ("Transport Correspondent") and non-persons ("Editorial staff") stripped. Where no
+byline word vouches for it, a name must start with a common given name; the given names come
+from gender-guesser's dictionary of about 45,000 first names across Europe, the Americas and
+Asia (Jörg Michael's ``nam_dict.txt``), plus ``given_names.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from .rules import section, word_set
+
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 4
+MIN_GIVEN_LENGTH = 3
+# Columns of the dictionary's lines: the sex, the name, then one frequency digit per country.
+_NAME_COLUMNS = slice(3, 29)
+
+_SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+# Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
+# Also a date glued to the name ("Jane Roe13.12.2022"), a link to the author's social
+# profile ("Jane Roe Twitter Account", "Jane Roe Follow"), a label ("Jane Roe Lesezeit: 4")
+# or a note in brackets ("Jane Roe (Medizinredakteurin)").
+_CUT = re.compile(
+    r"(?:\s+(?:[-–—|(•·/]|for|in|at|on|am|um|le|el|il|für|pour|para|per|via\b)|@|\s\d"
+    r"|(?<=[^\W\d_])\d{1,4}[./-]\d|\s+[^\W\d_]+:\s+\S"
+    r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
+)
+# A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
+_SENTENCE_END = re.compile(r"^\w{4,}\.$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
+_ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,}$")
+_HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
+_PARTICLES = frozenset(
+    "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
+)
+_EDGE_MARKS = " ,|·•-–—"
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names, lower-case, without the common words of the main Western languages.
+
+    Rare names include many words ("Alle", "Foto"): ``not_names.txt`` lists those.
+    """
+    raw = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes()
+    found = set(word_set("given_names.txt"))
+    for line in raw.decode("utf-8", "replace").splitlines():
+        if line[:1] in "#=":
+            continue
+        # A "+" joins the parts of a compound name ("Jan+Erik"): its first part is a name too.
+        name = line[_NAME_COLUMNS].strip().lower().split("+")[0]
+        if len(name) >= MIN_GIVEN_LENGTH:
+            found.add(name)
+    return frozenset(found - word_set("stopwords.txt") - word_set("not_names.txt"))
+
+
+def is_given_name(word: str) -> bool:
+    """True for a common given name ("Jane", "Jörg"), or the first part of a hyphenated one."""
+    lowered = word.lower().strip(".,")
+    return lowered in given_names() or lowered.split("-")[0] in given_names()
+
+
+def clean_names(text: str, *, handles: bool = False, strict: bool = False) -> tuple[str, ...]:
+    """Person names in a byline's text: split, roles dropped, capitals normalised.
+
+    Args:
+        text: what follows the byline word.
+        handles: accept a one-word user name ("By jdoe"), as after an explicit byline word.
+        strict: accept only names starting with a common given name, where no byline word
+            vouches for the text.
+    """
+    names = []
+    parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
+    for part in parts:
+        name = person(part, strict=strict)
+        name = name or (handle(part) if handles and len(parts) == 1 else None)
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def split_names(line: str) -> list[str]:
+    """The parts of a line of bare names ("Jane Roe, John Doe and Maria Lopez")."""
+    parts = (p.strip(" .:") for p in _SPLIT.split(line.strip(_EDGE_MARKS)))
+    return [p for p in parts if p]
+
+
+def given_name_line(line: str) -> tuple[str, ...]:
+    """Bare names that each start with a common given name ("Jane Roe and John Doe").
+
+    A capitalised pair ("Market News") is a label unless its first word is a given name.
+    """
+    names = [person(part, strict=True) for part in split_names(line)]
+    if not names or not all(names):
+        return ()
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def person(text: str, *, strict: bool = False) -> str | None:
+    """``text`` as a person's name, capitals normalised; None when it is not one.
+
+    Args:
+        text: the candidate name.
+        strict: require a common given name first ("Market News" is a label).
+    """
+    tokens = text.split()
+    if text.isupper():
+        tokens = [t.capitalize() for t in tokens]
+    roles = word_set("roles.txt")
+    if any(t.lower().strip(".,") in roles for t in tokens):
+        tokens = _before_role(tokens, roles)
+    if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS or not _shaped_like_a_name(tokens):
+        return None
+    if tokens[0].lower() in section("bylines.txt", "inline"):
+        return None  # "Von Jane": a byline word the pattern did not strip
+    if strict and not is_given_name(tokens[0]):
+        return None
+    return " ".join(tokens)
+
+
+def _shaped_like_a_name(tokens: list[str]) -> bool:
+    """Capitalised words, particles only inside, no sentence end, no phrase or title."""
+    if not all(_NAME_WORD.match(t) or t in _PARTICLES for t in tokens):
+        return False
+    if not _NAME_WORD.match(tokens[0]) or not _NAME_WORD.match(tokens[-1]):
+        return False  # "der Leyen": not a name
+    if any(c.isdigit() for t in tokens for c in t) or any(_SENTENCE_END.search(t) for t in tokens):
+        return False  # "Theme. Powered by X": not a name
+    if tokens[0].lower() in word_set("articles.txt"):
+        return False  # "The Guardian", "Die Tagespresse": a title, not a name
+    later = (t.lower() for t in tokens[1:])
+    if not word_set("stopwords.txt").isdisjoint(t for t in later if t not in _PARTICLES):
+        return False  # "Eat What": words of a phrase
+    if _ACRONYM.match(tokens[0]) and not all(t.isupper() for t in tokens):
+        return False  # "HWK Dortmund": an organisation
+    # "Leiterin der Stiftung": a particle makes a name only after a given name.
+    return not any(t in _PARTICLES for t in tokens) or is_given_name(tokens[0])
+
+
+def handle(text: str) -> str | None:
+    """A one-word user name, unless it is a role ("admin") or a common word."""
+    if not _HANDLE.match(text):
+        return None
+    lowered = text.lower()
+    if lowered in word_set("roles.txt") or lowered in word_set("stopwords.txt"):
+        return None
+    return text
+
+
+def _before_role(tokens: list[str], roles: frozenset[str]) -> list[str]:
+    """The name beside a role ("Jane Roe Transport Correspondent", "Editor Jane Roe")."""
+    lead = 0
+    while lead < len(tokens) and tokens[lead].lower().strip(".,") in roles:
+        lead += 1
+    tokens = tokens[lead:]
+    for i, token in enumerate(tokens):
+        if token.lower().strip(".,") in roles:
+            head = tokens[:i]
+            return head if len(head) >= MIN_NAME_WORDS else []
+    return tokens
