@@ -225,3 +225,19 @@ def test_bare_names_where_bylines_are_printed(
 def test_a_dated_name_beats_a_bare_name_nearer_the_headline() -> None:
     lines = ["Maria Lopez", "Headline here", "A standfirst.", "John Doe", "4 May 2023", "Body."]
     assert find_authors(lines, anchor=1, body_start=5, body_end=6) == ("John Doe",)
+
+
+@pytest.mark.parametrize(
+    ("after", "names"),
+    [
+        (["About the author", "Jane Roe"], ("Jane Roe",)),
+        (["Share", "Autor", "Jane Roe (Medizinredakteurin)"], ("Jane Roe",)),
+        (["Über Jane", "Ich bin Jane und schreibe hier über Katzen."], ("Jane",)),
+        (["More from Jane Roe →"], ("Jane Roe",)),
+        (["More from Politics", "About Us"], ()),
+    ],
+    ids=["label", "byline-word", "about-given-name", "more-from", "sections"],
+)
+def test_author_box_after_the_article(after: list[str], names: tuple[str, ...]) -> None:
+    lines = ["Headline here", "The only paragraph of the article is here.", *after]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=2) == names

@@ -62,3 +62,7 @@ def test_clean_names_cuts_what_follows_the_name(text: str, names: tuple[str, ...
 def test_given_name_line_needs_every_part_to_be_a_name() -> None:
     assert given_name_line("Jane Roe and John Doe") == ("Jane Roe", "John Doe")
     assert given_name_line("Jane Roe and Market News") == ()
+
+
+def test_a_name_printed_twice_is_one_name() -> None:
+    assert person("Jane Roe Jane Roe") == "Jane Roe"

@@ -45,6 +45,8 @@ NAME_REACH = 3
 LOOK_AHEAD = 4
 WIDE_LOOK_AHEAD = 8
 TAIL_LINES = 6
+# An author box follows the article within this many lines (share bars and tags between).
+BOX_LINES = 30
 FOOTER_LINES = 40
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
@@ -90,6 +92,7 @@ _FIELDS = re.compile(r"\s+(?:\||//|•|·|—|–)\s+|\s*\|\s*")
 _FILE_NAME = re.compile(r"_\d{3,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
 _EMAIL = re.compile(r"^\S+@\S+\.\w+$")
+_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
 
 
 def find_authors(
@@ -117,6 +120,7 @@ def find_authors(
         or _first(near, lambda i: _bare_name_at(lines, i, handles=abs(i - anchor) <= HANDLE_REACH))
         or _first(beside, lambda i: given_name_line(lines[i]))
         or _tail_names(lines[body_start : body_end + TAIL_LINES])
+        or _author_box(lines[body_start : body_end + BOX_LINES])
         or _signature(tail)
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
@@ -181,6 +185,31 @@ def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
+def _author_box(lines: Sequence[str]) -> tuple[str, ...]:
+    """The name in an author box after the article: "About the author" over "Jane Roe", or
+    "About Jane Roe" / "More from Jane Roe".
+    """
+    for i, line in enumerate(lines):
+        lowered = line.strip(" :").lower()
+        label = lowered in section("author_boxes.txt", "labels")
+        if (label or lowered in phrase_lookup("bylines.txt")) and i + 1 < len(lines):
+            names = clean_names(lines[i + 1])
+            if names:
+                return names
+        match = _box_link().match(line)
+        rest = match.group("rest").strip(" →»>:") if match else ""
+        names = _leading_name(rest) or _lone_name(rest, handles=False) if rest else ()
+        if names:
+            return names
+    return ()
+
+
+@cache
+def _box_link() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, section("author_boxes.txt", "links")))
+    return re.compile(rf"^(?i:{words})\s*(?P<rest>[A-ZÀ-Þ].{{0,40}})$")
+
+
 def byline_names(line: str, *following: str) -> tuple[str, ...]:
     """The names of a byline line (or of the next lines when this one ends in "By").
 
@@ -242,20 +271,40 @@ def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple
             2023").
     """
     line = lines[i].strip(_EDGE_MARKS)
-    if line.endswith(":"):
-        return ()  # a label ("Release:") over its value
+    if line.endswith(":") or len(line.split()) > MAX_INLINE_WORDS:
+        return ()  # a label ("Release:") over its value, or a sentence
     rest = _DATE_TEXT.sub(" ", line).strip(_EDGE_MARKS)
-    if rest == line:
-        near = [lines[j] for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)) if j >= 0]
-        if not any(len(n.split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(n) for n in near):
-            return ()
+    if rest == line and not _dated_neighbour(lines, i):
+        return ()
     if len(rest.split()) == 1:
         return _lone_name(rest.strip(" .:"), handles=handles and rest == line)
-    parts = split_names(rest)
+    if rest == line:
+        return _name_list(line)
+    if _DATE_TEXT.match(line):
+        return _leading_name(rest)  # "4 May 2023 Jane Roe Leave a comment"
     names = clean_names(rest, strict=True)
-    if names and len(names) == len(parts):
-        return names
-    return _leading_name(rest) if rest != line else ()
+    if names and names[:1] == clean_names(split_names(rest)[0], strict=True):
+        return names  # "Jane Roe | 4 May 2023 | Politics"
+    return ()
+
+
+def _name_list(line: str) -> tuple[str, ...]:
+    """The names of a line that is only names, printed beside a date.
+
+    One capitalised pair may be a label ("Market News") unless it starts with a given name;
+    a list of several ("Jane Roe, John Doe") is a byline without its word.
+    """
+    parts = split_names(line.split("@")[0])  # "Jane Roe@jroe": a name and its handle
+    names = [person(part, strict=len(parts) == 1) for part in parts]
+    return tuple(dict.fromkeys(n for n in names if n)) if all(names) else ()
+
+
+def _dated_neighbour(lines: Sequence[str], i: int) -> bool:
+    """True when the nearest line above or below (past punctuation) is a short dated line."""
+    for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)):
+        if j >= 0 and len(lines[j].split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(lines[j]):
+            return True
+    return False
 
 
 def _lone_name(word: str, *, handles: bool) -> tuple[str, ...]:
@@ -275,7 +324,9 @@ def _leading_name(text: str) -> tuple[str, ...]:
     words = text.split()
     if len(words) < 2 or not is_given_name(words[0]):
         return ()
-    name = person(" ".join(words[:2]), strict=True)
+    # A middle name or initial ("Jane Mary Roe", "Jane M. Roe") takes the name one word on.
+    middle = len(words) > 2 and (is_given_name(words[1]) or _INITIAL.match(words[1]))
+    name = person(" ".join(words[: 3 if middle else 2]), strict=True)
     return (name,) if name else ()
 
 

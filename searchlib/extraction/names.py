@@ -27,8 +27,8 @@ _SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 # profile ("Jane Roe Twitter Account", "Jane Roe Follow"), a label ("Jane Roe Lesezeit: 4")
 # or a note in brackets ("Jane Roe (Medizinredakteurin)").
 _CUT = re.compile(
-    r"(?:\s+(?:[-–—|(•·/]|for|in|at|on|am|um|le|el|il|für|pour|para|per|via\b)|@|\s\d"
-    r"|(?<=[^\W\d_])\d{1,4}[./-]\d|\s+[^\W\d_]+:\s+\S"
+    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|\s+\S+@\S+\.|@"
+    r"|\s\d|(?<=[^\W\d_])\d{1,4}[./-]\d|\s+[^\W\d_]+:\s+\S"
     r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
 )
 # A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
@@ -112,6 +112,9 @@ def person(text: str, *, strict: bool = False) -> str | None:
     tokens = text.split()
     if text.isupper():
         tokens = [t.capitalize() for t in tokens]
+    half = len(tokens) // 2
+    if half and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]  # "Jane Roe Jane Roe": a name and its link
     roles = word_set("roles.txt")
     if any(t.lower().strip(".,") in roles for t in tokens):
         tokens = _before_role(tokens, roles)
