@@ -241,3 +241,33 @@ def test_a_dated_name_beats_a_bare_name_nearer_the_headline() -> None:
 def test_author_box_after_the_article(after: list[str], names: tuple[str, ...]) -> None:
     lines = ["Headline here", "The only paragraph of the article is here.", *after]
     assert find_authors(lines, anchor=0, body_start=1, body_end=2) == names
+
+
+@pytest.mark.parametrize(
+    ("after", "names"),
+    [
+        (["Share this", "Text: Jane Roe"], ("Jane Roe",)),
+        (["Share this", "December 26, 2019 von jdoe"], ("jdoe",)),
+        (["Related", "Girl, 8, rescued by police in dramatic footage"], ()),
+        (["Related", "Das Buch «Camino» von Jane Roe"], ()),
+        (["Posted by", "admin"], ()),
+    ],
+    ids=["colon-byline", "dated-handle", "headline-by", "headline-von", "no-handle-after"],
+)
+def test_byline_after_the_article(after: list[str], names: tuple[str, ...]) -> None:
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
+    lines = ["Headline here", *body, *after]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=len(body) + 1) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Text & Fotos: Jane Roe", ("Jane Roe",)),
+        ("Kolumnist*in: Jane Roe", ("Jane Roe",)),
+        ("Photograph by Jane Roe, Some Programme", ()),
+    ],
+    ids=["text-and-photos", "columnist", "photograph"],
+)
+def test_more_byline_words(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names

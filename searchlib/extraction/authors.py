@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from .dates import parse_date
 from .names import (
     MAX_NAME_WORDS,
     clean_names,
@@ -30,9 +31,11 @@ __all__ = ["byline_names", "clean_names", "find_authors", "is_byline"]
 
 MAX_BYLINE_WORDS = 16
 MAX_INLINE_WORDS = 12
-MAX_WORDS_BEFORE_INLINE = 5
+MAX_WORDS_BEFORE_INLINE = 3
 # A dated line ("01. Dez. 2022 | 14:08 Uhr | von X") may carry more before the byline word.
 MAX_WORDS_BEFORE_DATED = 8
+# A date printed before a byline word after the article ("Thu, 4 May 2023, 10:15 by X").
+MAX_DATE_WORDS = 6
 # A short line ending in a byline word ("Words written by") puts the names on the next line.
 MAX_LEAD_WORDS = 4
 LOOK_BEHIND = 6
@@ -45,6 +48,8 @@ NAME_REACH = 3
 LOOK_AHEAD = 4
 WIDE_LOOK_AHEAD = 8
 TAIL_LINES = 6
+# A byline printed after the article ("Text: Jane Roe") is looked for this far past its end.
+AFTER_LINES = 12
 # An author box follows the article within this many lines (share bars and tags between).
 BOX_LINES = 30
 FOOTER_LINES = 40
@@ -114,13 +119,16 @@ def find_authors(
     wide = _around(anchor, range(max(0, top - WIDE_LOOK_BEHIND), bottom + WIDE_LOOK_AHEAD), lines)
     near = _around(anchor, range(max(0, top - LOOK_BEHIND), body_start + LOOK_AHEAD), lines)
     beside = [i for i in near if abs(i - anchor) <= NAME_REACH]
-    tail = lines[max(body_start, body_end - SIGNATURE_LINES) : body_end + TAIL_LINES]
+    end = max(body_start, body_end - SIGNATURE_LINES)
+    tail = lines[end : body_end + TAIL_LINES]
+    after = [i for i in range(end, min(len(lines), body_end + AFTER_LINES)) if i != anchor]
     return (
         _first(wide, lambda i: _byline_at(lines, i))
         or _first(near, lambda i: _bare_name_at(lines, i, handles=abs(i - anchor) <= HANDLE_REACH))
         or _first(beside, lambda i: given_name_line(lines[i]))
         or _tail_names(lines[body_start : body_end + TAIL_LINES])
         or _author_box(lines[body_start : body_end + BOX_LINES])
+        or _first(after, lambda i: _byline_after(lines, i))
         or _signature(tail)
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
@@ -144,17 +152,34 @@ def _first(numbers: list[int], finder: Finder) -> tuple[str, ...]:
     return ()
 
 
-def _byline_at(lines: Sequence[str], i: int) -> tuple[str, ...]:
+def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[str, ...]:
     """The names of a byline on line ``i``, or in one field of it ("4 May | Autor: X | News")."""
-    names = byline_names(lines[i], *lines[i + 1 : i + 3])
+    names = byline_names(lines[i], *lines[i + 1 : i + 3], handles=handles)
     if names:
         return names
     fields = _FIELDS.split(lines[i])
     for field in fields[1:] if len(fields) > 1 else ():
-        names = byline_names(field)
+        names = byline_names(field, handles=handles)
         if names:
             return names
-    return byline_names(fields[0]) if len(fields) > 1 else ()
+    return byline_names(fields[0], handles=handles) if len(fields) > 1 else ()
+
+
+def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """A byline printed after the article: at the start of its line ("Text: Jane Roe"), or
+    after a date ("4 May 2023 von jdoe").
+
+    A byline word inside other text there is mostly a related article's headline ("Girl
+    rescued by police"), so none is read.
+    """
+    line = lines[i]
+    match = _inline().search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
+    before = line[: match.start()] if match else ""
+    if match and len(before.split()) <= MAX_DATE_WORDS and parse_date(before):
+        return clean_names(match.group("names"), handles=True)
+    if _byline().match(line) or line.strip(" :|").lower() in phrase_lookup("bylines.txt"):
+        return byline_names(line, *lines[i + 1 : i + 3], handles=False)
+    return ()
 
 
 def _bare_name_at(lines: Sequence[str], i: int, *, handles: bool) -> tuple[str, ...]:
@@ -210,21 +235,27 @@ def _box_link() -> re.Pattern[str]:
     return re.compile(rf"^(?i:{words})\s*(?P<rest>[A-ZÀ-Þ].{{0,40}})$")
 
 
-def byline_names(line: str, *following: str) -> tuple[str, ...]:
+def byline_names(line: str, *following: str, handles: bool = True) -> tuple[str, ...]:
     """The names of a byline line (or of the next lines when this one ends in "By").
 
     After a bare byline word the name is on the next line, or on the one after when the
     next is an image's file name (author boxes print the photo above the name).
+
+    Args:
+        line: the line to read.
+        following: the lines after it.
+        handles: accept a one-word user name after a byline word ("By jdoe"); on a dated
+            line ("Posted on 4 May 2023 by jdoe") one is accepted anyway.
     """
     if len(line.split()) > MAX_BYLINE_WORDS:
         return ()
-    names = _names_of_byline(line, following)
+    names = _names_of_byline(line, following, handles=handles)
     # A legal line ("Copyright 2023 by X") names no author; most lines have no names at
     # all, so the slower legal search runs last.
     return names if not names or not phrase_pattern("legal.txt").search(line) else ()
 
 
-def _names_of_byline(line: str, following: tuple[str, ...]) -> tuple[str, ...]:
+def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) -> tuple[str, ...]:
     bare = line.strip(" :|").lower() in phrase_lookup("bylines.txt")
     if bare or _ends_in_byline_word(line):
         short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
@@ -232,11 +263,11 @@ def _names_of_byline(line: str, following: tuple[str, ...]) -> tuple[str, ...]:
             short = short[1:]
         # After a whole line that is a byline word the next line is a name; after a short
         # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
-        return clean_names(short[0], handles=bare, strict=not bare) if short else ()
+        return clean_names(short[0], handles=bare and handles, strict=not bare) if short else ()
+    dated = _HAS_DIGIT.search(line) is not None
     match = _byline().match(line)
     if match:
-        return clean_names(match.group("names"), handles=True)
-    dated = _HAS_DIGIT.search(line) is not None
+        return clean_names(match.group("names"), handles=handles or dated)
     match = _inline().search(line) if dated or len(line.split()) <= MAX_INLINE_WORDS else None
     before = MAX_WORDS_BEFORE_DATED if dated else MAX_WORDS_BEFORE_INLINE
     if not match or len(line[: match.start()].split()) > before:
