@@ -271,3 +271,26 @@ def test_byline_after_the_article(after: list[str], names: tuple[str, ...]) -> N
 )
 def test_more_byline_words(line: str, names: tuple[str, ...]) -> None:
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("between", "names"),
+    [
+        (("4 May 2023 | 10:15 | Jane Roe",), ("Jane Roe",)),
+        (("4 May 2023 jdoe Leave a comment",), ("jdoe",)),
+        (
+            ("Jane Roe, John Doe and Maria Lopez", "x", "y", "z", "w"),
+            ("Jane Roe", "John Doe", "Maria Lopez"),
+        ),
+        (("Market News", "x", "y", "z", "Jane Roe"), ()),
+    ],
+    ids=["name-after-time", "handle-after-date", "list-further-down", "single-name-far-down"],
+)
+def test_more_bare_names(between: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert _head(*between) == names
+
+
+def test_byline_on_its_own_line_inside_the_body() -> None:
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
+    lines = ["Headline here", *body[:10], "Von Jane Roe", *body[10:]]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=len(lines)) == ("Jane Roe",)

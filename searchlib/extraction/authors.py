@@ -118,17 +118,20 @@ def find_authors(
     top, bottom = min(anchor, body_start), max(anchor, body_start)
     wide = _around(anchor, range(max(0, top - WIDE_LOOK_BEHIND), bottom + WIDE_LOOK_AHEAD), lines)
     near = _around(anchor, range(max(0, top - LOOK_BEHIND), body_start + LOOK_AHEAD), lines)
-    beside = [i for i in near if abs(i - anchor) <= NAME_REACH]
     end = max(body_start, body_end - SIGNATURE_LINES)
     tail = lines[end : body_end + TAIL_LINES]
     after = [i for i in range(end, min(len(lines), body_end + AFTER_LINES)) if i != anchor]
+    inside = [i for i in range(body_start, end) if len(lines[i].split()) <= MAX_NAME_WORDS + 1]
     return (
         _first(wide, lambda i: _byline_at(lines, i))
         or _first(near, lambda i: _bare_name_at(lines, i, handles=abs(i - anchor) <= HANDLE_REACH))
-        or _first(beside, lambda i: given_name_line(lines[i]))
+        or _first(near, lambda i: _bare_names(lines[i], beside=abs(i - anchor) <= NAME_REACH))
         or _tail_names(lines[body_start : body_end + TAIL_LINES])
         or _author_box(lines[body_start : body_end + BOX_LINES])
         or _first(after, lambda i: _byline_after(lines, i))
+        or _first(
+            inside, lambda i: byline_names(lines[i], handles=False) if is_byline(lines[i]) else ()
+        )
         or _signature(tail)
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
@@ -163,6 +166,19 @@ def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[s
         if names:
             return names
     return byline_names(fields[0], handles=handles) if len(fields) > 1 else ()
+
+
+def _byline_inside(line: str) -> tuple[str, ...]:
+    """The names of a short line inside the body that starts as a byline ("Von Jane Roe")."""
+    return byline_names(line, handles=False) if is_byline(line) else ()
+
+
+def _bare_names(line: str, *, beside: bool) -> tuple[str, ...]:
+    """Bare names that each start with a given name: one right beside the headline, or a
+    list of several ("Jane Roe, John Doe and Maria Lopez") anywhere near it.
+    """
+    names = given_name_line(line)
+    return names if beside or len(names) > 1 else ()
 
 
 def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
@@ -264,7 +280,7 @@ def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) ->
         # After a whole line that is a byline word the next line is a name; after a short
         # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
         return clean_names(short[0], handles=bare and handles, strict=not bare) if short else ()
-    dated = _HAS_DIGIT.search(line) is not None
+    dated = _DATE_TEXT.search(line) is not None
     match = _byline().match(line)
     if match:
         return clean_names(match.group("names"), handles=handles or dated)
@@ -311,11 +327,25 @@ def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple
         return _lone_name(rest.strip(" .:"), handles=handles and rest == line)
     if rest == line:
         return _name_list(line)
-    if _DATE_TEXT.match(line):
-        return _leading_name(rest)  # "4 May 2023 Jane Roe Leave a comment"
-    names = clean_names(rest, strict=True)
-    if names and names[:1] == clean_names(split_names(rest)[0], strict=True):
-        return names  # "Jane Roe | 4 May 2023 | Politics"
+    return _name_in_fields(rest, handles=handles and bool(_DATE_TEXT.match(line)))
+
+
+def _name_in_fields(text: str, *, handles: bool) -> tuple[str, ...]:
+    """The names opening the first text field of a dated line, the date taken out.
+
+    "Jane Roe | 4 May 2023 | Politics", "4 May 2023 | 10:15 | Jane Roe", "4 May 2023 Jane Roe
+    Leave a comment"; with ``handles``, "4 May 2023 jdoe Leave a comment".
+    """
+    for field in _FIELDS.split(text):
+        words = field.split()
+        if not words or _HAS_DIGIT.search(words[0]):
+            continue  # a time ("10:15 Uhr") or what was left of the date
+        parts = split_names(field)
+        names = [person(part, strict=True) for part in parts]
+        if len(names) > 1 and all(names):
+            return tuple(dict.fromkeys(n for n in names if n))
+        name = handle(words[0]) if handles and words[0][:1].islower() else None
+        return _leading_name(field) or ((name,) if name else ())
     return ()
 
 

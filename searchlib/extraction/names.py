@@ -35,6 +35,7 @@ _CUT = re.compile(
 _SENTENCE_END = re.compile(r"^\w{4,}\.$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,}$")
+MIN_HANDLE_LETTERS = 3
 _HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
 _PARTICLES = frozenset(
     "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
@@ -78,11 +79,19 @@ def clean_names(text: str, *, handles: bool = False, strict: bool = False) -> tu
     names = []
     parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
     for part in parts:
-        name = person(part, strict=strict)
-        name = name or (handle(part) if handles and len(parts) == 1 else None)
+        name = person(part, strict=strict) or (
+            _one_word(part, handles) if len(parts) == 1 else None
+        )
         if name and name not in names:
             names.append(name)
     return tuple(names)
+
+
+def _one_word(text: str, handles: bool) -> str | None:
+    """A one-word name after a byline word: a given name ("By Jane"), or a user name."""
+    if text[:1].isupper() and text.isalpha() and is_given_name(text):
+        return text
+    return handle(text) if handles else None
 
 
 def split_names(line: str) -> list[str]:
@@ -133,6 +142,8 @@ def _shaped_like_a_name(tokens: list[str]) -> bool:
         return False
     if not _NAME_WORD.match(tokens[0]) or not _NAME_WORD.match(tokens[-1]):
         return False  # "der Leyen": not a name
+    if any(t.endswith(("'", "’", "'s", "’s")) for t in tokens):
+        return False  # "Jane's Blog": a possessive
     if any(c.isdigit() for t in tokens for c in t) or any(_SENTENCE_END.search(t) for t in tokens):
         return False  # "Theme. Powered by X": not a name
     if tokens[0].lower() in word_set("articles.txt"):
@@ -148,7 +159,7 @@ def _shaped_like_a_name(tokens: list[str]) -> bool:
 
 def handle(text: str) -> str | None:
     """A one-word user name, unless it is a role ("admin") or a common word."""
-    if not _HANDLE.match(text):
+    if not _HANDLE.match(text) or sum(c.isalpha() for c in text) < MIN_HANDLE_LETTERS:
         return None
     lowered = text.lower()
     if lowered in word_set("roles.txt") or lowered in word_set("stopwords.txt"):
