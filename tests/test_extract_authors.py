@@ -159,8 +159,12 @@ def test_byline_below_a_headline_found_below_the_body_start() -> None:
         ("© 2009-2012 Jane Roe. Imprint & Privacy", ("Jane Roe",)),
         ("COPYRIGHT JANE ROE | ALL RIGHTS RESERVED", ("Jane Roe",)),
         ("© 2024 Daily Paper Media. All rights reserved.", ()),
+        ("©2020 - Jane Roe - SOME BRAND®", ("Jane Roe",)),
+        ("(c) Jane Roe • More rights: see the imprint", ("Jane Roe",)),
+        ("This blog by Jane Roe is licensed under a Creative Commons licence.", ("Jane Roe",)),
+        ("© 2024 Jane Roe Verlag GmbH", ()),
     ],
-    ids=["person", "capitals", "company"],
+    ids=["person", "capitals", "company", "dashes", "bullet", "licence", "legal-form"],
 )
 def test_copyright_holder_of_a_one_person_site(footer: str, names: tuple[str, ...]) -> None:
     lines = ["Headline here", "The only paragraph of the article is here.", "Menu", footer]
@@ -294,3 +298,9 @@ def test_byline_on_its_own_line_inside_the_body() -> None:
     body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
     lines = ["Headline here", *body[:10], "Von Jane Roe", *body[10:]]
     assert find_authors(lines, anchor=0, body_start=1, body_end=len(lines)) == ("Jane Roe",)
+
+
+def test_signature_beside_a_date_after_the_article() -> None:
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
+    lines = ["Headline here", *body, "Jane", "10 September 2017", "Imprint"]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=len(body) + 1) == ("Jane",)

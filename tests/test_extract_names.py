@@ -28,6 +28,8 @@ def test_given_names(word: str, given: bool) -> None:
         ("Eat What", None),
         ("HWK Dortmund", None),
         ("der Leyen", None),
+        ("Jane Roe Verlag GmbH", None),
+        ("Emily Co", "Emily Co"),
         ("Jane Roe Senior Correspondent", "Jane Roe"),
     ],
     ids=lambda v: str(v),

@@ -49,7 +49,7 @@ LOOK_AHEAD = 4
 WIDE_LOOK_AHEAD = 8
 TAIL_LINES = 6
 # A byline printed after the article ("Text: Jane Roe") is looked for this far past its end.
-AFTER_LINES = 12
+AFTER_LINES = 16
 # An author box follows the article within this many lines (share bars and tags between).
 BOX_LINES = 30
 FOOTER_LINES = 40
@@ -129,6 +129,7 @@ def find_authors(
         or _tail_names(lines[body_start : body_end + TAIL_LINES])
         or _author_box(lines[body_start : body_end + BOX_LINES])
         or _first(after, lambda i: _byline_after(lines, i))
+        or _first(after[:TAIL_LINES], lambda i: _dated_name(lines, i))
         or _first(
             inside, lambda i: byline_names(lines[i], handles=False) if is_byline(lines[i]) else ()
         )
@@ -204,11 +205,15 @@ def _bare_name_at(lines: Sequence[str], i: int, *, handles: bool) -> tuple[str, 
 
 
 def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
-    """A person holding the copyright in the footer: the author of a one-person site."""
+    """A person holding the copyright or licensing the work in the footer: the author of a
+    one-person site.
+    """
     for line in lines:
         match = _COPYRIGHT.search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
-        if match:
-            return given_name_line(match.group("name"))
+        match = match or _LICENCE.search(line)
+        names = given_name_line(match.group("name")) if match else ()
+        if names:
+            return names
     return ()
 
 
@@ -428,8 +433,16 @@ def _signature(lines: Sequence[str]) -> tuple[str, ...]:
 
 
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?\s*)?,?\s*"
-    r"(?:by\s+)?(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*(?:[.,;|]|all rights|alle rechte|$)",
+    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?\s*)?[,•·–-]?\s*"
+    r"(?:by\s+)?(?P<name>[^\W\d_][\w'’. -]{1,40}?)"
+    r"\s*(?:[.,;|•·]|\s[-–]\s|all rights|alle rechte|$)",
+    re.IGNORECASE,
+)
+# A Creative Commons notice names the work's author: "This blog by Jane Roe is licensed
+# under a Creative Commons licence" (en, de, fr, es, it).
+_LICENCE = re.compile(
+    r"\s(?:by|von|de|par|di)\s+(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s+(?:is licensed under|"
+    r"steht unter einer|est mise? à disposition|está bajo una|è distribuit[oa] con)",
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")

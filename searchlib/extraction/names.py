@@ -124,6 +124,8 @@ def person(text: str, *, strict: bool = False) -> str | None:
     half = len(tokens) // 2
     if half and tokens[:half] == tokens[half:]:
         tokens = tokens[:half]  # "Jane Roe Jane Roe": a name and its link
+    if not word_set("organisations.txt").isdisjoint(t.lower() for t in tokens):
+        return None  # "Jane Roe Verlag GmbH": an organisation
     roles = word_set("roles.txt")
     if any(t.lower().strip(".,") in roles for t in tokens):
         tokens = _before_role(tokens, roles)
