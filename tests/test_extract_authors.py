@@ -304,3 +304,9 @@ def test_signature_beside_a_date_after_the_article() -> None:
     body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
     lines = ["Headline here", *body, "Jane", "10 September 2017", "Imprint"]
     assert find_authors(lines, anchor=0, body_start=1, body_end=len(body) + 1) == ("Jane",)
+
+
+def test_author_box_label_over_a_link_then_the_name() -> None:
+    lines = ["Headline here", "The only paragraph of the article is here."]
+    lines += ["About the author", "All articles", "Jane"]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=2) == ("Jane",)

@@ -68,3 +68,17 @@ def test_given_name_line_needs_every_part_to_be_a_name() -> None:
 
 def test_a_name_printed_twice_is_one_name() -> None:
     assert person("Jane Roe Jane Roe") == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("JaneRoe Ein Kommentar", ("JaneRoe",)),
+        ("jroe23", ("jroe23",)),
+        ("Associated Press Writers", ()),
+        ("sin foto cargada", ()),
+    ],
+    ids=["camel-case", "digits", "capitalised-words", "lower-case-words"],
+)
+def test_user_names_after_a_byline_word(text: str, names: tuple[str, ...]) -> None:
+    assert clean_names(text, handles=True) == names

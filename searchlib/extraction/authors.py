@@ -36,6 +36,8 @@ MAX_WORDS_BEFORE_INLINE = 3
 MAX_WORDS_BEFORE_DATED = 8
 # A date printed before a byline word after the article ("Thu, 4 May 2023, 10:15 by X").
 MAX_DATE_WORDS = 6
+# A meta line with fields ("4 May 2023 | Autor: X | 3 min read") is no longer than this.
+MAX_META_CHARS = 200
 # A short line ending in a byline word ("Words written by") puts the names on the next line.
 MAX_LEAD_WORDS = 4
 LOOK_BEHIND = 6
@@ -159,7 +161,7 @@ def _first(numbers: list[int], finder: Finder) -> tuple[str, ...]:
 def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[str, ...]:
     """The names of a byline on line ``i``, or in one field of it ("4 May | Autor: X | News")."""
     names = byline_names(lines[i], *lines[i + 1 : i + 3], handles=handles)
-    if names:
+    if names or len(lines[i]) > MAX_META_CHARS:
         return names
     fields = _FIELDS.split(lines[i])
     for field in fields[1:] if len(fields) > 1 else ():
@@ -238,8 +240,11 @@ def _author_box(lines: Sequence[str]) -> tuple[str, ...]:
     for i, line in enumerate(lines):
         lowered = line.strip(" :").lower()
         label = lowered in section("author_boxes.txt", "labels")
-        if (label or lowered in phrase_lookup("bylines.txt")) and i + 1 < len(lines):
-            names = clean_names(lines[i + 1])
+        if label or lowered in phrase_lookup("bylines.txt"):
+            # The name may follow a link line ("About the author" / "All articles" / "Jane").
+            names = clean_names(lines[i + 1]) if i + 1 < len(lines) else ()
+            further = label and i + 2 < len(lines)
+            names = names or (clean_names(lines[i + 2], strict=True) if further else ())
             if names:
                 return names
         match = _box_link().match(line)

@@ -17,6 +17,8 @@ from .rules import section, word_set
 
 MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 4
+# A line listing names: a few names and the words between them.
+MAX_LIST_WORDS = 20
 MIN_GIVEN_LENGTH = 3
 # Columns of the dictionary's lines: the sex, the name, then one frequency digit per country.
 _NAME_COLUMNS = slice(3, 29)
@@ -36,6 +38,8 @@ _SENTENCE_END = re.compile(r"^\w{4,}\.$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,}$")
 MIN_HANDLE_LETTERS = 3
+# A word that can only be a user name: a capital inside, a digit or "_".
+_HANDLE_SHAPED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]|[\d_]")
 _HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
 _PARTICLES = frozenset(
     "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
@@ -79,9 +83,9 @@ def clean_names(text: str, *, handles: bool = False, strict: bool = False) -> tu
     names = []
     parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
     for part in parts:
-        name = person(part, strict=strict) or (
-            _one_word(part, handles) if len(parts) == 1 else None
-        )
+        alone = len(parts) == 1
+        name = person(part, strict=strict) or (_one_word(part, handles) if alone else None)
+        name = name or (_leading_handle(part) if handles and alone else None)
         if name and name not in names:
             names.append(name)
     return tuple(names)
@@ -92,6 +96,16 @@ def _one_word(text: str, handles: bool) -> str | None:
     if text[:1].isupper() and text.isalpha() and is_given_name(text):
         return text
     return handle(text) if handles else None
+
+
+def _leading_handle(text: str) -> str | None:
+    """A user name shaped as one ("JaneRoe", "jroe23", "j_roe") opening a few words
+    ("JaneRoe Ein Kommentar"); a capitalised word ("Associated Press") is no user name.
+    """
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS or not _HANDLE_SHAPED.search(words[0]):
+        return None
+    return handle(words[0])
 
 
 def split_names(line: str) -> list[str]:
@@ -105,6 +119,10 @@ def given_name_line(line: str) -> tuple[str, ...]:
 
     A capitalised pair ("Market News") is a label unless its first word is a given name.
     """
+    words = line.split()
+    # Every part starts with a given name, so the first word must be one: most lines stop here.
+    if not words or len(words) > MAX_LIST_WORDS or not is_given_name(words[0].strip(_EDGE_MARKS)):
+        return ()
     names = [person(part, strict=True) for part in split_names(line)]
     if not names or not all(names):
         return ()
