@@ -310,3 +310,28 @@ def test_author_box_label_over_a_link_then_the_name() -> None:
     lines = ["Headline here", "The only paragraph of the article is here."]
     lines += ["About the author", "All articles", "Jane"]
     assert find_authors(lines, anchor=0, body_start=1, body_end=2) == ("Jane",)
+
+
+@pytest.mark.parametrize(
+    ("line", "following", "names"),
+    [
+        ("By Jane RoeStaff Writer", (), ("Jane Roe",)),
+        ("By", ("Jane Roe", "and", "John Doe"), ("Jane Roe", "John Doe")),
+        ("Von", ("Jane Roe und", "John Doe"), ("Jane Roe", "John Doe")),
+        ("von Jane_Roe Veröffentlicht am 11. Juni 2019", (), ("Jane_Roe",)),
+        ("Text vorlesen", (), ()),
+        ("Text: jdoe", (), ("jdoe",)),
+        ("Veröffentlicht von jdoe", (), ("jdoe",)),
+    ],
+    ids=[
+        "glued-role",
+        "and-on-its-own-line",
+        "und-ending-a-line",
+        "underscore-handle",
+        "text-button",
+        "text-colon-handle",
+        "verb-byline-handle",
+    ],
+)
+def test_byline_text_shapes(line: str, following: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert byline_names(line, *following) == names

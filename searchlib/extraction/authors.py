@@ -98,6 +98,8 @@ _FIELDS = re.compile(r"\s+(?:\||//|•|·|—|–)\s+|\s*\|\s*")
 # An image's file name, printed above the name in author boxes ("jdoe_0450 (1)", "me.jpg").
 _FILE_NAME = re.compile(r"_\d{3,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
+# Words joining two names, as printed alone on a line or ending one.
+_JOINERS = frozenset({"and", "und", "et", "y", "e", "&", ","})
 _EMAIL = re.compile(r"^\S+@\S+\.\w+$")
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
 
@@ -160,7 +162,7 @@ def _first(numbers: list[int], finder: Finder) -> tuple[str, ...]:
 
 def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[str, ...]:
     """The names of a byline on line ``i``, or in one field of it ("4 May | Autor: X | News")."""
-    names = byline_names(lines[i], *lines[i + 1 : i + 3], handles=handles)
+    names = byline_names(lines[i], *lines[i + 1 : i + 4], handles=handles)
     if names or len(lines[i]) > MAX_META_CHARS:
         return names
     fields = _FIELDS.split(lines[i])
@@ -289,11 +291,15 @@ def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) ->
             short = short[1:]
         # After a whole line that is a byline word the next line is a name; after a short
         # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
-        return clean_names(short[0], handles=bare and handles, strict=not bare) if short else ()
+        text = _joined(short) if short else ""
+        return clean_names(text, handles=bare and handles, strict=not bare) if short else ()
     dated = _DATE_TEXT.search(line) is not None
     match = _byline().match(line)
     if match:
-        return clean_names(match.group("names"), handles=handles or dated)
+        # A user name needs a colon after a byline noun ("Text: jdoe", not "Text vorlesen").
+        lead = line[: match.start("names")].strip().lower()
+        noun = ":" not in lead and " " not in lead and lead not in section("bylines.txt", "inline")
+        return clean_names(match.group("names"), handles=(handles and not noun) or dated)
     match = _inline().search(line) if dated or len(line.split()) <= MAX_INLINE_WORDS else None
     before = MAX_WORDS_BEFORE_DATED if dated else MAX_WORDS_BEFORE_INLINE
     if not match or len(line[: match.start()].split()) > before:
@@ -303,6 +309,16 @@ def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) ->
     # "by"/"von" inside a line is often a plain preposition ("Christoph von X", "von Daten");
     # a one-word user name is trusted only on a dated line ("Posted on 4 May 2023 by jdoe").
     return clean_names(match.group("names"), handles=dated)
+
+
+def _joined(lines: Sequence[str]) -> str:
+    """Names broken over lines at "and" ("Jane Roe" / "and" / "John Doe", "Jane Roe und" / ...)."""
+    text = lines[0]
+    for line in lines[1:]:
+        if text.split()[-1].lower() not in _JOINERS and line.strip().lower() not in _JOINERS:
+            break
+        text = f"{text} {line}"
+    return text
 
 
 def _ends_in_byline_word(line: str) -> bool:

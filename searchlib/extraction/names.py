@@ -34,8 +34,10 @@ _CUT = re.compile(
     r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
 )
 # A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
+# A capitalised word glued to the end of another ("RoeStaff").
+_GLUED = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
 _SENTENCE_END = re.compile(r"^\w{4,}\.$")
-_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,}$")
 MIN_HANDLE_LETTERS = 3
 # A word that can only be a user name: a capital inside, a digit or "_".
@@ -81,6 +83,7 @@ def clean_names(text: str, *, handles: bool = False, strict: bool = False) -> tu
             vouches for the text.
     """
     names = []
+    text = _GLUED.sub(_unglue, text)
     parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
     for part in parts:
         alone = len(parts) == 1
@@ -89,6 +92,12 @@ def clean_names(text: str, *, handles: bool = False, strict: bool = False) -> tu
         if name and name not in names:
             names.append(name)
     return tuple(names)
+
+
+def _unglue(match: re.Match[str]) -> str:
+    """A role glued to the name ("Jane RoeStaff Writer") set apart; other words kept."""
+    word = match.group(0)
+    return f" {word}" if word.lower() in word_set("roles.txt") else word
 
 
 def _one_word(text: str, handles: bool) -> str | None:
