@@ -335,3 +335,37 @@ def test_author_box_label_over_a_link_then_the_name() -> None:
 )
 def test_byline_text_shapes(line: str, following: tuple[str, ...], names: tuple[str, ...]) -> None:
     assert byline_names(line, *following) == names
+
+
+@pytest.mark.parametrize(
+    ("between", "names"),
+    [
+        (("Jane Roe", "am", "4 May 2023"), ("Jane Roe",)),
+        (("Jane Roe", "Chefredakteurin"), ("Jane Roe",)),
+        (("Market News", "Chefredakteurin"), ()),
+    ],
+    ids=["connector-before-date", "job-title-below", "label-above-job-title"],
+)
+def test_bare_name_beside_a_date_or_title(between: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert _head(*between) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("ByJ.R. Roe", ("J.R. Roe",)),
+        ("Ein Interview von Jane Roe mit John Doe.", ("Jane Roe",)),
+        ("Text: red", ()),
+        ("By Jane Roe, AP", ("Jane Roe",)),
+    ],
+    ids=["glued-initials", "interview-with", "newsroom-abbreviation", "wire-service"],
+)
+def test_byline_names_and_what_follows(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names
+
+
+def test_colon_byline_in_an_author_box_far_below() -> None:
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(3)]
+    chrome = [f"Menu entry {n}" for n in range(20)]
+    lines = ["Headline here", *body, *chrome, "Autor: Jane Roe", "Quelle: Some Agency"]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=4) == ("Jane Roe",)

@@ -71,7 +71,7 @@ def _byline() -> re.Pattern[str]:
     # The byline word, then a colon, spaces, or straight on to a capital ("byOlena"); a colon
     # straight on to a small letter is a gender mark ("Autor:innen"), not a byline.
     return re.compile(
-        rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ])))"
+        rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ.])))"
         r"(?P<names>.+)$",
         re.IGNORECASE,
     )
@@ -98,6 +98,8 @@ _FIELDS = re.compile(r"\s+(?:\||//|•|·|—|–)\s+|\s*\|\s*")
 # An image's file name, printed above the name in author boxes ("jdoe_0450 (1)", "me.jpg").
 _FILE_NAME = re.compile(r"_\d{3,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
+# Words printed alone between a name and its date.
+_CONNECTORS = frozenset({"am", "on", "le", "el", "il", "um", "at", "de", "du", "vom"})
 # Words joining two names, as printed alone on a line or ending one.
 _JOINERS = frozenset({"and", "und", "et", "y", "e", "&", ","})
 _EMAIL = re.compile(r"^\S+@\S+\.\w+$")
@@ -204,8 +206,15 @@ def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
 
 
 def _bare_name_at(lines: Sequence[str], i: int, *, handles: bool) -> tuple[str, ...]:
-    """A bare name where bylines are printed: with a date, twice, or above an e-mail address."""
-    return _dated_name(lines, i, handles=handles) or _doubled_name(lines, i) or _mailed(lines, i)
+    """A bare name where bylines are printed: with a date, twice, above an e-mail address or
+    above a job title.
+    """
+    return (
+        _dated_name(lines, i, handles=handles)
+        or _doubled_name(lines, i)
+        or _mailed(lines, i)
+        or _titled(lines, i)
+    )
 
 
 def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
@@ -236,8 +245,8 @@ def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
 
 
 def _author_box(lines: Sequence[str]) -> tuple[str, ...]:
-    """The name in an author box after the article: "About the author" over "Jane Roe", or
-    "About Jane Roe" / "More from Jane Roe".
+    """The name in an author box after the article: "About the author" over "Jane Roe",
+    "About Jane Roe" / "More from Jane Roe", or "Autor: Jane Roe".
     """
     for i, line in enumerate(lines):
         lowered = line.strip(" :").lower()
@@ -249,12 +258,23 @@ def _author_box(lines: Sequence[str]) -> tuple[str, ...]:
             names = names or (clean_names(lines[i + 2], strict=True) if further else ())
             if names:
                 return names
+        names = _colon_byline(line)
+        if names:
+            return names
         match = _box_link().match(line)
         rest = match.group("rest").strip(" →»>:") if match else ""
         names = _leading_name(rest) or _lone_name(rest, handles=False) if rest else ()
         if names:
             return names
     return ()
+
+
+def _colon_byline(line: str) -> tuple[str, ...]:
+    """The names of a short byline with a colon ("Autor: Jane Roe"), a label in an author box."""
+    match = _byline().match(line) if len(line.split()) <= MAX_NAME_WORDS + 2 else None
+    if not match or ":" not in line[: match.start("names")]:
+        return ()
+    return clean_names(match.group("names"), handles=True)
 
 
 @cache
@@ -418,11 +438,24 @@ def _leading_name(text: str) -> tuple[str, ...]:
 
 
 def _neighbour(lines: Sequence[str], i: int, step: int) -> int:
-    """The nearest line above (-1) or below (1) that is more than punctuation, else -1."""
+    """The nearest line above (-1) or below (1) that is more than punctuation or a connector
+    ("Jane Roe" / "am" / "4 May 2023"), else -1.
+    """
     j = i + step
-    while 0 <= j < len(lines) and not any(c.isalnum() for c in lines[j]):
+    while 0 <= j < len(lines) and (
+        lines[j].strip().lower() in _CONNECTORS or not any(c.isalnum() for c in lines[j])
+    ):
         j += step
     return j if 0 <= j < len(lines) else -1
+
+
+def _titled(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """A bare name printed above a job title ("Jane Roe" / "Chefredakteurin")."""
+    below = lines[i + 1].lower().replace(",", " ").split() if i + 1 < len(lines) else []
+    if not below or len(below) > MAX_NAME_WORDS or not word_set("roles.txt").issuperset(below):
+        return ()
+    name = person(lines[i], strict=True)
+    return (name,) if name else ()
 
 
 def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:

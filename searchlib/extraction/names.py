@@ -29,7 +29,7 @@ _SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
 # profile ("Jane Roe Twitter Account", "Jane Roe Follow"), a label ("Jane Roe Lesezeit: 4")
 # or a note in brackets ("Jane Roe (Medizinredakteurin)").
 _CUT = re.compile(
-    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|\s+\S+@\S+\.|@"
+    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via|mit|with|avec|con)\b)|\s+\S+@\S+\.|@"
     r"|\s\d|(?<=[^\W\d_])\d{1,4}[./-]\d|\s+[^\W\d_]+:\s+\S"
     r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
 )
