@@ -369,3 +369,22 @@ def test_colon_byline_in_an_author_box_far_below() -> None:
     chrome = [f"Menu entry {n}" for n in range(20)]
     lines = ["Headline here", *body, *chrome, "Autor: Jane Roe", "Quelle: Some Agency"]
     assert find_authors(lines, anchor=0, body_start=1, body_end=4) == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("between", "names"),
+    [
+        (("Jane Roe | Publicado hace 3 horas",), ("Jane Roe",)),
+        (("Jane Roe", "vor 2 Stunden"), ("Jane Roe",)),
+        (("Jane Mary Roe | 4 May 2023",), ("Jane Mary Roe",)),
+    ],
+    ids=["relative-date-es", "relative-date-de", "three-word-name-before-date"],
+)
+def test_names_beside_relative_dates(between: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert _head(*between) == names
+
+
+def test_author_box_label_and_name_on_one_line() -> None:
+    lines = ["Headline here", "The only paragraph of the article is here."]
+    lines += ["About the Author - Jane Roe", "Hi! My name is Jane."]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=2) == ("Jane Roe",)

@@ -9,7 +9,14 @@ from searchlib.extraction.names import clean_names, given_name_line, is_given_na
 
 @pytest.mark.parametrize(
     ("word", "given"),
-    [("Jane", True), ("Jörg", True), ("Anne-Marie", True), ("Alle", False), ("April", False)],
+    [
+        ("Jane", True),
+        ("Jörg", True),
+        ("Anne-Marie", True),
+        ("Víctor", True),
+        ("Alle", False),
+        ("April", False),
+    ],
     ids=lambda v: str(v),
 )
 def test_given_names(word: str, given: bool) -> None:

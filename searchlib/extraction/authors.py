@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .dates import parse_date
 from .names import (
@@ -25,7 +25,7 @@ from .names import (
     person,
     split_names,
 )
-from .rules import phrase_lookup, phrase_pattern, section, word_set
+from .rules import data_lines, phrase_lookup, phrase_pattern, section, word_set
 
 __all__ = ["byline_names", "clean_names", "find_authors", "is_byline"]
 
@@ -52,6 +52,8 @@ WIDE_LOOK_AHEAD = 8
 TAIL_LINES = 6
 # A byline printed after the article ("Text: Jane Roe") is looked for this far past its end.
 AFTER_LINES = 16
+# A label, link or byline in an author box is a short line.
+MAX_BOX_LINE_CHARS = 80
 # An author box follows the article within this many lines (share bars and tags between).
 BOX_LINES = 30
 FOOTER_LINES = 40
@@ -127,7 +129,7 @@ def find_authors(
     end = max(body_start, body_end - SIGNATURE_LINES)
     tail = lines[end : body_end + TAIL_LINES]
     after = [i for i in range(end, min(len(lines), body_end + AFTER_LINES)) if i != anchor]
-    inside = [i for i in range(body_start, end) if len(lines[i].split()) <= MAX_NAME_WORDS + 1]
+    inside = [i for i in range(body_start, end) if _short(lines[i], MAX_NAME_WORDS + 1)]
     return (
         _first(wide, lambda i: _byline_at(lines, i))
         or _first(near, lambda i: _bare_name_at(lines, i, handles=abs(i - anchor) <= HANDLE_REACH))
@@ -142,6 +144,11 @@ def find_authors(
         or _signature(tail)
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
+
+
+def _short(line: str, words: int) -> bool:
+    """True for a line of at most ``words`` words (checked on characters first, for speed)."""
+    return len(line) <= MAX_BOX_LINE_CHARS and len(line.split()) <= words
 
 
 def _around(anchor: int, span: range, lines: Sequence[str]) -> list[int]:
@@ -249,6 +256,8 @@ def _author_box(lines: Sequence[str]) -> tuple[str, ...]:
     "About Jane Roe" / "More from Jane Roe", or "Autor: Jane Roe".
     """
     for i, line in enumerate(lines):
+        if len(line) > MAX_BOX_LINE_CHARS:
+            continue  # a paragraph, not a label, a link or a byline
         lowered = line.strip(" :").lower()
         label = lowered in section("author_boxes.txt", "labels")
         if label or lowered in phrase_lookup("bylines.txt"):
@@ -271,7 +280,7 @@ def _author_box(lines: Sequence[str]) -> tuple[str, ...]:
 
 def _colon_byline(line: str) -> tuple[str, ...]:
     """The names of a short byline with a colon ("Autor: Jane Roe"), a label in an author box."""
-    match = _byline().match(line) if len(line.split()) <= MAX_NAME_WORDS + 2 else None
+    match = _byline().match(line) if ":" in line else None
     if not match or ":" not in line[: match.start("names")]:
         return ()
     return clean_names(match.group("names"), handles=True)
@@ -279,8 +288,13 @@ def _colon_byline(line: str) -> tuple[str, ...]:
 
 @cache
 def _box_link() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, section("author_boxes.txt", "links")))
-    return re.compile(rf"^(?i:{words})\s*(?P<rest>[A-ZÀ-Þ].{{0,40}})$")
+    """A link to the author's page ("More from Jane Roe"), or a label before the name on its
+    line ("About the author - Jane Roe").
+    """
+    links = "|".join(map(re.escape, section("author_boxes.txt", "links")))
+    labels = "|".join(map(re.escape, section("author_boxes.txt", "labels")))
+    lead = rf"(?i:{labels})\s*[-–—:|]?\s*|(?i:{links})\s*"
+    return re.compile(rf"^(?:{lead})(?P<rest>[A-ZÀ-Þ].{{0,40}})$")
 
 
 def byline_names(line: str, *following: str, handles: bool = True) -> tuple[str, ...]:
@@ -313,7 +327,7 @@ def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) ->
         # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
         text = _joined(short) if short else ""
         return clean_names(text, handles=bare and handles, strict=not bare) if short else ()
-    dated = _DATE_TEXT.search(line) is not None
+    dated = _date_text().search(line) is not None
     match = _byline().match(line)
     if match:
         # A user name needs a colon after a byline noun ("Text: jdoe", not "Text vorlesen").
@@ -366,21 +380,27 @@ def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple
     line = lines[i].strip(_EDGE_MARKS)
     if line.endswith(":") or len(line.split()) > MAX_INLINE_WORDS:
         return ()  # a label ("Release:") over its value, or a sentence
-    rest = _DATE_TEXT.sub(" ", line).strip(_EDGE_MARKS)
+    rest = _date_text().sub(" ", line).strip(_EDGE_MARKS)
     if rest == line and not _dated_neighbour(lines, i):
         return ()
     if len(rest.split()) == 1:
         return _lone_name(rest.strip(" .:"), handles=handles and rest == line)
     if rest == line:
         return _name_list(line)
-    return _name_in_fields(rest, handles=handles and bool(_DATE_TEXT.match(line)))
+    led = bool(_date_text().match(line))
+    return _name_in_fields(rest, led=led, handles=handles and led)
 
 
-def _name_in_fields(text: str, *, handles: bool) -> tuple[str, ...]:
+def _name_in_fields(text: str, *, led: bool, handles: bool) -> tuple[str, ...]:
     """The names opening the first text field of a dated line, the date taken out.
 
     "Jane Roe | 4 May 2023 | Politics", "4 May 2023 | 10:15 | Jane Roe", "4 May 2023 Jane Roe
     Leave a comment"; with ``handles``, "4 May 2023 jdoe Leave a comment".
+
+    Args:
+        text: the line without its date.
+        led: the date opened the line, so more words may follow the name in its field.
+        handles: accept a user name opening the field.
     """
     for field in _FIELDS.split(text):
         words = field.split()
@@ -388,7 +408,7 @@ def _name_in_fields(text: str, *, handles: bool) -> tuple[str, ...]:
             continue  # a time ("10:15 Uhr") or what was left of the date
         parts = split_names(field)
         names = [person(part, strict=True) for part in parts]
-        if len(names) > 1 and all(names):
+        if all(names) and (len(names) > 1 or not led):
             return tuple(dict.fromkeys(n for n in names if n))
         name = handle(words[0]) if handles and words[0][:1].islower() else None
         return _leading_name(field) or ((name,) if name else ())
@@ -409,9 +429,15 @@ def _name_list(line: str) -> tuple[str, ...]:
 def _dated_neighbour(lines: Sequence[str], i: int) -> bool:
     """True when the nearest line above or below (past punctuation) is a short dated line."""
     for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)):
-        if j >= 0 and len(lines[j].split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(lines[j]):
+        if j >= 0 and _short_dated(lines[j]):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _short_dated(line: str) -> bool:
+    # Cached: the same lines are asked about as neighbours of several candidates.
+    return len(line.split()) <= MAX_INLINE_WORDS and _date_text().search(line) is not None
 
 
 def _lone_name(word: str, *, handles: bool) -> tuple[str, ...]:
@@ -500,7 +526,16 @@ _LICENCE = re.compile(
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
-_DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
+_DATE_TEXT = r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}"
+
+
+@cache
+def _date_text() -> re.Pattern[str]:
+    """Date text on a byline: numbers ("4.5.2023", "4 May 2023", a year) or a relative date
+    ("vor 3 Stunden", "2 hours ago"; relative_dates.txt).
+    """
+    relative = "|".join(data_lines("relative_dates.txt"))
+    return re.compile(rf"{_DATE_TEXT}|(?i:{relative})")
 
 
 def is_byline(line: str) -> bool:

@@ -10,6 +10,7 @@ Asia (Jörg Michael's ``nam_dict.txt``), plus ``given_names.txt``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -69,8 +70,15 @@ def given_names() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     """True for a common given name ("Jane", "Jörg"), or the first part of a hyphenated one."""
-    lowered = word.lower().strip(".,")
-    return lowered in given_names() or lowered.split("-")[0] in given_names()
+    lowered = word.lower().strip(".,").split("-")[0]
+    if lowered in given_names():
+        return True
+    # The dictionary spells some names without their accents ("Victor" for "Víctor").
+    return not lowered.isascii() and _unaccented(lowered) in given_names()
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def clean_names(text: str, *, handles: bool = False, strict: bool = False) -> tuple[str, ...]:
@@ -112,9 +120,14 @@ def _leading_handle(text: str) -> str | None:
     ("JaneRoe Ein Kommentar"); a capitalised word ("Associated Press") is no user name.
     """
     words = text.split()
-    if len(words) > MAX_NAME_WORDS or not _HANDLE_SHAPED.search(words[0]):
+    if len(words) > MAX_NAME_WORDS or not looks_like_handle(words[0]):
         return None
     return handle(words[0])
+
+
+def looks_like_handle(word: str) -> bool:
+    """True for a word shaped only as a user name: a capital inside, a digit or "_"."""
+    return bool(_HANDLE_SHAPED.search(word))
 
 
 def split_names(line: str) -> list[str]:
