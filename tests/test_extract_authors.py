@@ -388,3 +388,21 @@ def test_author_box_label_and_name_on_one_line() -> None:
     lines = ["Headline here", "The only paragraph of the article is here."]
     lines += ["About the Author - Jane Roe", "Hi! My name is Jane."]
     assert find_authors(lines, anchor=0, body_start=1, body_end=2) == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("far", "names"),
+    [
+        ("Von Jane Roe | 4 May 2023 | News, Politics | 3 comments so far", ("Jane Roe",)),
+        ("Verfasst von: jdoe | 4 May 2023", ("jdoe",)),
+        ("By June 2016, most of the code was ported", ()),
+        ("Posted by jdoe", ()),
+    ],
+    ids=["byline-field", "colon-handle", "month-after-by", "handle-without-colon"],
+)
+def test_byline_far_from_a_misplaced_headline(far: str, names: tuple[str, ...]) -> None:
+    menu = [f"Menu entry {n}" for n in range(30)]
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(3)]
+    lines = [*menu[:2], far, *menu[2:], "Headline here", *body]
+    start = len(lines) - len(body)
+    assert find_authors(lines, anchor=start - 1, body_start=start, body_end=len(lines)) == names

@@ -12,7 +12,7 @@ under the headline when it starts with a common given name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 
 from .dates import parse_date
@@ -52,6 +52,8 @@ WIDE_LOOK_AHEAD = 8
 TAIL_LINES = 6
 # A byline printed after the article ("Text: Jane Roe") is looked for this far past its end.
 AFTER_LINES = 16
+# A byline far from the headline is believed only on a line this short.
+MAX_ELSEWHERE_WORDS = 8
 # A label, link or byline in an author box is a short line.
 MAX_BOX_LINE_CHARS = 80
 # An author box follows the article within this many lines (share bars and tags between).
@@ -123,27 +125,65 @@ def find_authors(
         body_start: first line of the body.
         body_end: line after the last line of the body.
     """
+    return (
+        _near_headline(lines, anchor, body_start)
+        or _after_article(lines, anchor, body_start, body_end)
+        or _first(_elsewhere(lines, body_start), lambda i: _byline_elsewhere(lines[i]))
+        or _copyright_holder(lines[-FOOTER_LINES:])
+    )
+
+
+def _near_headline(lines: Sequence[str], anchor: int, body_start: int) -> tuple[str, ...]:
+    """Names printed with the headline: a byline, then bare names where bylines are printed."""
     top, bottom = min(anchor, body_start), max(anchor, body_start)
     wide = _around(anchor, range(max(0, top - WIDE_LOOK_BEHIND), bottom + WIDE_LOOK_AHEAD), lines)
     near = _around(anchor, range(max(0, top - LOOK_BEHIND), body_start + LOOK_AHEAD), lines)
-    end = max(body_start, body_end - SIGNATURE_LINES)
-    tail = lines[end : body_end + TAIL_LINES]
-    after = [i for i in range(end, min(len(lines), body_end + AFTER_LINES)) if i != anchor]
-    inside = [i for i in range(body_start, end) if _short(lines[i], MAX_NAME_WORDS + 1)]
     return (
         _first(wide, lambda i: _byline_at(lines, i))
         or _first(near, lambda i: _bare_name_at(lines, i, handles=abs(i - anchor) <= HANDLE_REACH))
         or _first(near, lambda i: _bare_names(lines[i], beside=abs(i - anchor) <= NAME_REACH))
-        or _tail_names(lines[body_start : body_end + TAIL_LINES])
+    )
+
+
+def _after_article(
+    lines: Sequence[str], anchor: int, body_start: int, body_end: int
+) -> tuple[str, ...]:
+    """Names printed after the article (or inside a body found too long): a byline, an author
+    box, a signature.
+    """
+    end = max(body_start, body_end - SIGNATURE_LINES)
+    after = [i for i in range(end, min(len(lines), body_end + AFTER_LINES)) if i != anchor]
+    inside = [i for i in range(body_start, end) if _short(lines[i], MAX_NAME_WORDS + 1)]
+    return (
+        _tail_names(lines[body_start : body_end + TAIL_LINES])
         or _author_box(lines[body_start : body_end + BOX_LINES])
         or _first(after, lambda i: _byline_after(lines, i))
         or _first(after[:TAIL_LINES], lambda i: _dated_name(lines, i))
-        or _first(
-            inside, lambda i: byline_names(lines[i], handles=False) if is_byline(lines[i]) else ()
-        )
-        or _signature(tail)
-        or _copyright_holder(lines[-FOOTER_LINES:])
+        or _first(inside, lambda i: _byline_inside(lines[i]))
+        or _signature(lines[end : body_end + TAIL_LINES])
     )
+
+
+def _elsewhere(lines: Sequence[str], body_start: int) -> list[int]:
+    """The lines of the page that open like a byline, nearest the body's start first: when the
+    headline was taken from the wrong place, its byline is still printed near the body.
+    """
+    opens = _byline().match
+    found = [i for i, line in enumerate(lines) if len(line) <= MAX_META_CHARS and opens(line)]
+    return sorted(found, key=lambda i: abs(i - body_start))
+
+
+def _byline_elsewhere(line: str) -> tuple[str, ...]:
+    """An unmistakable byline anywhere: a byline word opening a short line or its first field,
+    then a person's name ("Von Jane Roe | 4 May 2023 | News"), or a user name after a colon
+    ("Verfasst von: jdoe").
+    """
+    field = _FIELDS.split(line)[0]  # "Von Jane Roe | 4 May 2023 | News, Politics | 3 comments"
+    match = _byline().match(field) if len(field.split()) <= MAX_ELSEWHERE_WORDS else None
+    if not match:
+        return ()
+    names = clean_names(match.group("names"), handles=":" in field[: match.start("names")])
+    return names if not phrase_pattern("legal.txt").search(line) else ()
 
 
 def _short(line: str, words: int) -> bool:
@@ -160,7 +200,7 @@ def _around(anchor: int, span: range, lines: Sequence[str]) -> list[int]:
     return sorted(inside, key=lambda i: (abs(i - anchor), i < anchor))
 
 
-def _first(numbers: list[int], finder: Finder) -> tuple[str, ...]:
+def _first(numbers: Iterable[int], finder: Finder) -> tuple[str, ...]:
     """The names ``finder`` reads on the first of ``numbers`` where it reads any."""
     for i in numbers:
         names = finder(i)
