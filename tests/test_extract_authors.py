@@ -406,3 +406,22 @@ def test_byline_far_from_a_misplaced_headline(far: str, names: tuple[str, ...]) 
     lines = [*menu[:2], far, *menu[2:], "Headline here", *body]
     start = len(lines) - len(body)
     assert find_authors(lines, anchor=start - 1, body_start=start, body_end=len(lines)) == names
+
+
+@pytest.mark.parametrize(
+    ("between", "names"),
+    [
+        (("作者：", "王小明"), ("王小明",)),
+        (("责任编辑：王小明",), ("王小明",)),
+        (("编辑：记者王小明",), ("王小明",)),
+    ],
+    ids=["label-over-name", "label-and-name", "glued-role"],
+)
+def test_chinese_bylines(between: tuple[str, ...], names: tuple[str, ...]) -> None:
+    assert _head(*between) == names
+
+
+def test_name_with_its_job_title_after_the_article() -> None:
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
+    lines = ["Headline here", *body, "Tags: politics", "Jane Roe Autorin", "Imprint"]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=len(body) + 1) == ("Jane Roe",)

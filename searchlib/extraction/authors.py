@@ -54,6 +54,8 @@ TAIL_LINES = 6
 AFTER_LINES = 16
 # A byline far from the headline is believed only on a line this short.
 MAX_ELSEWHERE_WORDS = 8
+# A name with its job title after it on one line: at least a given name and a surname first.
+MIN_TITLED_WORDS = 2
 # A label, link or byline in an author box is a short line.
 MAX_BOX_LINE_CHARS = 80
 # An author box follows the article within this many lines (share bars and tags between).
@@ -75,7 +77,7 @@ def _byline() -> re.Pattern[str]:
     # The byline word, then a colon, spaces, or straight on to a capital ("byOlena"); a colon
     # straight on to a small letter is a gender mark ("Autor:innen"), not a byline.
     return re.compile(
-        rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ.])))"
+        rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s*：\s*|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ.])))"
         r"(?P<names>.+)$",
         re.IGNORECASE,
     )
@@ -97,6 +99,8 @@ def _trailing() -> re.Pattern[str]:
 
 _HAS_DIGIT = re.compile(r"\d")
 _EDGE_MARKS = " ,|·•-–—"
+# Marks around a byline word printed alone ("By:", "| Von", "作者：").
+_LABEL_MARKS = " :|："
 # Separators between the fields of a meta line ("4 May 2023 | Autor: X // 3 min").
 _FIELDS = re.compile(r"\s+(?:\||//|•|·|—|–)\s+|\s*\|\s*")
 # An image's file name, printed above the name in author boxes ("jdoe_0450 (1)", "me.jpg").
@@ -159,6 +163,7 @@ def _after_article(
         or _author_box(lines[body_start : body_end + BOX_LINES])
         or _first(after, lambda i: _byline_after(lines, i))
         or _first(after[:TAIL_LINES], lambda i: _dated_name(lines, i))
+        or _first(after, lambda i: _titled(lines, i))
         or _first(inside, lambda i: _byline_inside(lines[i]))
         or _signature(lines[end : body_end + TAIL_LINES])
     )
@@ -247,7 +252,7 @@ def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
     before = line[: match.start()] if match else ""
     if match and len(before.split()) <= MAX_DATE_WORDS and parse_date(before):
         return clean_names(match.group("names"), handles=True)
-    if _byline().match(line) or line.strip(" :|").lower() in phrase_lookup("bylines.txt"):
+    if _byline().match(line) or line.strip(_LABEL_MARKS).lower() in phrase_lookup("bylines.txt"):
         return byline_names(line, *lines[i + 1 : i + 3], handles=False)
     return ()
 
@@ -358,7 +363,7 @@ def byline_names(line: str, *following: str, handles: bool = True) -> tuple[str,
 
 
 def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) -> tuple[str, ...]:
-    bare = line.strip(" :|").lower() in phrase_lookup("bylines.txt")
+    bare = line.strip(_LABEL_MARKS).lower() in phrase_lookup("bylines.txt")
     if bare or _ends_in_byline_word(line):
         short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
         if short and _FILE_NAME.search(short[0]):
@@ -516,12 +521,23 @@ def _neighbour(lines: Sequence[str], i: int, step: int) -> int:
 
 
 def _titled(lines: Sequence[str], i: int) -> tuple[str, ...]:
-    """A bare name printed above a job title ("Jane Roe" / "Chefredakteurin")."""
-    below = lines[i + 1].lower().replace(",", " ").split() if i + 1 < len(lines) else []
-    if not below or len(below) > MAX_NAME_WORDS or not word_set("roles.txt").issuperset(below):
+    """A bare name with a job title below it or after it ("Jane Roe" / "Chefredakteurin",
+    "Jane Roe, Autorin").
+    """
+    line = lines[i]
+    below = lines[i + 1] if i + 1 < len(lines) else ""
+    words = line.replace(",", " ").split()
+    titled = len(words) > MIN_TITLED_WORDS and _job_title(words[-1:])
+    if not titled and not _job_title(below.lower().replace(",", " ").split()):
         return ()
-    name = person(lines[i], strict=True)
+    name = person(" ".join(words[:-1]) if titled else line, strict=True)
     return (name,) if name else ()
+
+
+def _job_title(words: list[str]) -> bool:
+    """True for a few words that are all job titles or roles ("Senior Editor")."""
+    lowered = [w.lower() for w in words]
+    return 0 < len(lowered) <= MAX_NAME_WORDS and word_set("roles.txt").issuperset(lowered)
 
 
 def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:

@@ -37,6 +37,10 @@ _CUT = re.compile(
 # A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
 # A capitalised word glued to the end of another ("RoeStaff").
 _GLUED = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
+# Chinese names: two to four Han characters, written without spaces.
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+MIN_HAN_NAME = 2
+MAX_HAN_NAME = 4
 _SENTENCE_END = re.compile(r"^\w{4,}\.$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
 _ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,}$")
@@ -109,7 +113,11 @@ def _unglue(match: re.Match[str]) -> str:
 
 
 def _one_word(text: str, handles: bool) -> str | None:
-    """A one-word name after a byline word: a given name ("By Jane"), or a user name."""
+    """A one-word name after a byline word: a given name ("By Jane"), a Chinese name written
+    without spaces, or a user name.
+    """
+    if _HAN.match(text):
+        return _han_name(text)
     if text[:1].isupper() and text.isalpha() and is_given_name(text):
         return text
     return handle(text) if handles else None
@@ -128,6 +136,15 @@ def _leading_handle(text: str) -> str | None:
 def looks_like_handle(word: str) -> bool:
     """True for a word shaped only as a user name: a capital inside, a digit or "_"."""
     return bool(_HANDLE_SHAPED.search(word))
+
+
+def _han_name(text: str) -> str | None:
+    """A Chinese name (two to four characters), a role before it dropped ("记者王敬" -> "王敬")."""
+    for word in sorted(section("bylines.txt", "han"), key=len, reverse=True):
+        if text.startswith(word):
+            text = text[len(word) :]
+            break
+    return text if MIN_HAN_NAME <= len(text) <= MAX_HAN_NAME else None
 
 
 def split_names(line: str) -> list[str]:
