@@ -40,6 +40,7 @@ MAX_DATE_WORDS = 6
 MAX_META_CHARS = 200
 # A short line ending in a byline word ("Words written by") puts the names on the next line.
 MAX_LEAD_WORDS = 4
+MAX_LEAD_CHARS = 60
 LOOK_BEHIND = 6
 # Explicit bylines are looked for further up: the body's start is sometimes found too low.
 WIDE_LOOK_BEHIND = 16
@@ -372,16 +373,21 @@ def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) ->
         # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
         text = _joined(short) if short else ""
         return clean_names(text, handles=bare and handles, strict=not bare) if short else ()
-    dated = _date_text().search(line) is not None
     match = _byline().match(line)
     if match:
         # A user name needs a colon after a byline noun ("Text: jdoe", not "Text vorlesen").
         lead = line[: match.start("names")].strip().lower()
         noun = ":" not in lead and " " not in lead and lead not in section("bylines.txt", "inline")
-        return clean_names(match.group("names"), handles=(handles and not noun) or dated)
-    match = _inline().search(line) if dated or len(line.split()) <= MAX_INLINE_WORDS else None
+        trusted = (handles and not noun) or _date_text().search(line) is not None
+        return clean_names(match.group("names"), handles=trusted)
+    match = _inline().search(line)
+    if not match:
+        return ()  # most lines: checked before the slower date search
+    dated = _date_text().search(line) is not None
     before = MAX_WORDS_BEFORE_DATED if dated else MAX_WORDS_BEFORE_INLINE
-    if not match or len(line[: match.start()].split()) > before:
+    if len(line[: match.start()].split()) > before:
+        return ()
+    if not dated and len(line.split()) > MAX_INLINE_WORDS:
         return ()
     if _credit(line[: match.start()]):
         return ()  # "Photo by X", "Illustration von X": a credit, not the author
@@ -402,8 +408,9 @@ def _joined(lines: Sequence[str]) -> str:
 
 def _ends_in_byline_word(line: str) -> bool:
     """A short line ending in a byline word ("Words written by", "Rezept von")."""
-    words = line.split()
-    return len(words) <= MAX_LEAD_WORDS and bool(_trailing().search(line)) and not _credit(line)
+    if len(line) > MAX_LEAD_CHARS or len(line.split()) > MAX_LEAD_WORDS:
+        return False
+    return bool(_trailing().search(line)) and not _credit(line)
 
 
 def _credit(text: str) -> bool:
@@ -423,7 +430,7 @@ def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple
             2023").
     """
     line = lines[i].strip(_EDGE_MARKS)
-    if line.endswith(":") or len(line.split()) > MAX_INLINE_WORDS:
+    if line.endswith(":") or len(line) > MAX_META_CHARS or len(line.split()) > MAX_INLINE_WORDS:
         return ()  # a label ("Release:") over its value, or a sentence
     rest = _date_text().sub(" ", line).strip(_EDGE_MARKS)
     if rest == line and not _dated_neighbour(lines, i):
@@ -525,6 +532,8 @@ def _titled(lines: Sequence[str], i: int) -> tuple[str, ...]:
     "Jane Roe, Autorin").
     """
     line = lines[i]
+    if len(line) > MAX_BOX_LINE_CHARS:
+        return ()
     below = lines[i + 1] if i + 1 < len(lines) else ""
     words = line.replace(",", " ").split()
     titled = len(words) > MIN_TITLED_WORDS and _job_title(words[-1:])
