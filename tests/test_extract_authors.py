@@ -401,11 +401,7 @@ def test_author_box_label_and_name_on_one_line() -> None:
     ids=["byline-field", "colon-handle", "month-after-by", "handle-without-colon"],
 )
 def test_byline_far_from_a_misplaced_headline(far: str, names: tuple[str, ...]) -> None:
-    menu = [f"Menu entry {n}" for n in range(30)]
-    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(3)]
-    lines = [*menu[:2], far, *menu[2:], "Headline here", *body]
-    start = len(lines) - len(body)
-    assert find_authors(lines, anchor=start - 1, body_start=start, body_end=len(lines)) == names
+    assert _far_from_the_headline(far) == names
 
 
 @pytest.mark.parametrize(
@@ -425,3 +421,26 @@ def test_name_with_its_job_title_after_the_article() -> None:
     body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
     lines = ["Headline here", *body, "Tags: politics", "Jane Roe Autorin", "Imprint"]
     assert find_authors(lines, anchor=0, body_start=1, body_end=len(body) + 1) == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("box", "names"),
+    [
+        (["Jane Roe", "Chefredakteurin"], ("Jane Roe",)),
+        (["Jane Roe", "jane.roe@example.org"], ("Jane Roe",)),
+        (["San Jose News", "Obituaries"], ()),
+        (["Jane Roe", "News"], ()),
+    ],
+    ids=["job-title", "e-mail", "section-label", "section-below"],
+)
+def test_author_box_far_from_a_misplaced_headline(box: list[str], names: tuple[str, ...]) -> None:
+    assert _far_from_the_headline(*box) == names
+
+
+def _far_from_the_headline(*far: str) -> tuple[str, ...]:
+    """The authors of a page whose lines ``far`` are 30 menu lines above headline and body."""
+    menu = [f"Menu entry {n}" for n in range(30)]
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(3)]
+    lines = [*menu[:2], *far, *menu[2:], "Headline here", *body]
+    start = len(lines) - len(body)
+    return find_authors(lines, anchor=start - 1, body_start=start, body_end=len(lines))

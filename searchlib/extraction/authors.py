@@ -15,7 +15,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from .bare_names import bare_name_at, bare_names, dated_name, leading_name, lone_name, titled
+from .bare_names import (
+    bare_name_at,
+    bare_names,
+    boxed_lines,
+    boxed_name,
+    dated_name,
+    leading_name,
+    lone_name,
+    titled,
+)
 from .bylines import (
     FIELDS,
     LABEL_MARKS,
@@ -87,6 +96,7 @@ def find_authors(
         _near_headline(lines, anchor, body_start)
         or _after_article(lines, anchor, body_start, body_end)
         or _first(_elsewhere(lines, body_start), lambda i: _byline_elsewhere(lines[i]))
+        or _first(_nearest(boxed_lines(lines), body_start), lambda i: boxed_name(lines, i))
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
 
@@ -129,7 +139,12 @@ def _elsewhere(lines: Sequence[str], body_start: int) -> list[int]:
     """
     opens = byline_pattern().match
     found = [i for i, line in enumerate(lines) if len(line) <= MAX_META_CHARS and opens(line)]
-    return sorted(found, key=lambda i: abs(i - body_start))
+    return _nearest(found, body_start)
+
+
+def _nearest(numbers: list[int], body_start: int) -> list[int]:
+    """Line numbers nearest the body's start first."""
+    return sorted(numbers, key=lambda i: abs(i - body_start))
 
 
 def _byline_elsewhere(line: str) -> tuple[str, ...]:

@@ -61,6 +61,32 @@ def bare_name_at(lines: Sequence[str], i: int, *, handles: bool) -> tuple[str, .
     )
 
 
+def boxed_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """A bare name in an author box: above an e-mail address or a job title."""
+    return _mailed(lines, i) or titled(lines, i)
+
+
+def boxed_lines(lines: Sequence[str]) -> list[int]:
+    """The short lines that may hold a name with an e-mail address or a job title: a quick
+    filter before ``boxed_name`` reads them.
+    """
+    titles = word_set("job_titles.txt")
+    found = []
+    for i, line in enumerate(lines[:-1]):
+        below = lines[i + 1]
+        if len(line) > MAX_TITLED_CHARS or len(below) > MAX_TITLED_CHARS:
+            continue
+        last = line.rsplit(maxsplit=1)[-1:]
+        first = below.split(maxsplit=1)[:1]
+        if (
+            "@" in below
+            or (first and first[0].lower() in titles)
+            or (last and last[0].lower() in titles)
+        ):
+            found.append(i)
+    return found
+
+
 def dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple[str, ...]:
     """A bare name printed with a date on its line or the next ("Jane Roe" / "4 May 2023").
 
@@ -189,7 +215,7 @@ def titled(lines: Sequence[str], i: int) -> tuple[str, ...]:
 def _job_title(words: list[str]) -> bool:
     """True for a few words that are all job titles or roles ("Senior Editor")."""
     lowered = [w.lower() for w in words]
-    return 0 < len(lowered) <= MAX_NAME_WORDS and word_set("roles.txt").issuperset(lowered)
+    return 0 < len(lowered) <= MAX_NAME_WORDS and word_set("job_titles.txt").issuperset(lowered)
 
 
 def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
