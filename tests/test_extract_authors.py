@@ -444,3 +444,9 @@ def _far_from_the_headline(*far: str) -> tuple[str, ...]:
     lines = [*menu[:2], *far, *menu[2:], "Headline here", *body]
     start = len(lines) - len(body)
     return find_authors(lines, anchor=start - 1, body_start=start, body_end=len(lines))
+
+
+def test_press_contact_signs_a_press_release() -> None:
+    lines = ["Headline here", "The only paragraph of the press release is here."]
+    lines += ["Pressekontakt", "Dr. Jane Roe", "Tel. +49 30 123456"]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=2) == ("Dr. Jane Roe",)
