@@ -163,8 +163,9 @@ def test_byline_below_a_headline_found_below_the_body_start() -> None:
         ("(c) Jane Roe • More rights: see the imprint", ("Jane Roe",)),
         ("This blog by Jane Roe is licensed under a Creative Commons licence.", ("Jane Roe",)),
         ("© 2024 Jane Roe Verlag GmbH", ()),
+        ("– 2009-2020 by Jane Roe", ("Jane Roe",)),
     ],
-    ids=["person", "capitals", "company", "dashes", "bullet", "licence", "legal-form"],
+    ids=["person", "capitals", "company", "dashes", "bullet", "licence", "legal-form", "years-by"],
 )
 def test_copyright_holder_of_a_one_person_site(footer: str, names: tuple[str, ...]) -> None:
     lines = ["Headline here", "The only paragraph of the article is here.", "Menu", footer]

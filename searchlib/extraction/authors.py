@@ -220,7 +220,7 @@ def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
     """
     for line in lines:
         match = _COPYRIGHT.search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
-        match = match or _LICENCE.search(line)
+        match = match or _LICENCE.search(line) or _YEARS_BY.search(line)
         names = given_name_line(match.group("name")) if match else ()
         if names:
             return names
@@ -314,6 +314,10 @@ _LICENCE = re.compile(
     re.IGNORECASE,
 )
 
+# A footer's span of years and its holder, without the copyright sign: "2009-2020 by Jane Roe".
+_YEARS_BY = re.compile(
+    r"\b\d{4}\s*[-–]\s*\d{4}\s+(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*$"
+)
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
 
 
