@@ -185,8 +185,10 @@ def _head(*between: str) -> tuple[str, ...]:
         (("Jane Roe | 4 May 2023 | Politics",), ("Jane Roe",)),
         (("Von Jane Roe | 4 May 2023 | Updated: 5 May 2023, 8:54 AM GMT+1 | News",), ("Jane Roe",)),
         (("4 May 2023 Jane Roe Leave a comment",), ("Jane Roe",)),
+        (("Posted on 4 May 20234 May 2023AuthorJane Roe4 Comments",), ("Jane Roe",)),
+        (("Jane Roe@JaneByRoe", "4 May 2023"), ("Jane Roe",)),
     ],
-    ids=["field-byline", "field-name", "long-meta-line", "name-after-date"],
+    ids=["field-byline", "field-name", "long-meta-line", "name-after-date", "glued", "handle"],
 )
 def test_bylines_inside_meta_lines(between: tuple[str, ...], names: tuple[str, ...]) -> None:
     assert _head(*between) == names

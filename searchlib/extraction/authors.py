@@ -183,7 +183,7 @@ def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[s
     names = byline_names(lines[i], *lines[i + 1 : i + 4], handles=handles)
     if names or len(lines[i]) > MAX_META_CHARS:
         return names
-    fields = FIELDS.split(lines[i])
+    fields = FIELDS.split(_GLUED_LEAD.sub(" | ", lines[i]))
     for field in fields[1:] if len(fields) > 1 else ():
         names = byline_names(field, handles=handles)
         if names:
@@ -314,6 +314,10 @@ _LICENCE = re.compile(
     re.IGNORECASE,
 )
 
+# A byline word glued to the field before it by the scrape ("4 May 2023Author Jane Roe").
+_GLUED_LEAD = re.compile(
+    r"(?<=[\da-zà-ÿ])(?=(?:Author|Autor|Autorin|Verfasst von|Posted by)(?:[\s:]|[A-ZÀ-Þ]))"
+)
 # A footer's span of years and its holder, without the copyright sign: "2009-2020 by Jane Roe".
 _YEARS_BY = re.compile(
     r"\b\d{4}\s*[-–]\s*\d{4}\s+(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*$"

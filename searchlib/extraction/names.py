@@ -35,6 +35,8 @@ _CUT = re.compile(
     r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
 )
 # A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
+# A count glued to a name ("Jane Roe4 Kommentare"): the name ends at the digits.
+_COUNT_AFTER = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]+)\d+\s.*$")
 # A capitalised word glued to the end of another ("RoeStaff").
 _GLUED = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Þ][a-zà-ÿ]+")
 # Chinese names: two to four Han characters, written without spaces.
@@ -95,7 +97,7 @@ def clean_names(text: str, *, handles: bool = False, strict: bool = False) -> tu
             vouches for the text.
     """
     names = []
-    text = _GLUED.sub(_unglue, text)
+    text = _COUNT_AFTER.sub(r"\1", _GLUED.sub(_unglue, text))
     parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
     for part in parts:
         alone = len(parts) == 1
