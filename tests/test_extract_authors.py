@@ -408,6 +408,17 @@ def test_byline_far_from_a_misplaced_headline(far: str, names: tuple[str, ...]) 
 
 
 @pytest.mark.parametrize(
+    ("far", "names"),
+    [(("Von", "Jane Roe"), ("Jane Roe",)), (("Von", "Neueste Beiträge"), ())],
+    ids=["name", "label"],
+)
+def test_bare_byline_word_far_from_the_headline(
+    far: tuple[str, ...], names: tuple[str, ...]
+) -> None:
+    assert _far_from_the_headline(*far) == names
+
+
+@pytest.mark.parametrize(
     ("between", "names"),
     [
         (("作者：", "王小明"), ("王小明",)),

@@ -95,7 +95,7 @@ def find_authors(
     return (
         _near_headline(lines, anchor, body_start)
         or _after_article(lines, anchor, body_start, body_end)
-        or _first(_elsewhere(lines, body_start), lambda i: _byline_elsewhere(lines[i]))
+        or _first(_elsewhere(lines, body_start), lambda i: _byline_elsewhere(lines, i))
         or _first(_nearest(boxed_lines(lines), body_start), lambda i: boxed_name(lines, i))
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
@@ -137,8 +137,12 @@ def _elsewhere(lines: Sequence[str], body_start: int) -> list[int]:
     """The lines of the page that open like a byline, nearest the body's start first: when the
     headline was taken from the wrong place, its byline is still printed near the body.
     """
-    opens = byline_pattern().match
-    found = [i for i, line in enumerate(lines) if len(line) <= MAX_META_CHARS and opens(line)]
+    opens, words = byline_pattern().match, phrase_lookup("bylines.txt")
+    found = [
+        i
+        for i, line in enumerate(lines)
+        if len(line) <= MAX_META_CHARS and (opens(line) or line.strip(LABEL_MARKS).lower() in words)
+    ]
     return _nearest(found, body_start)
 
 
@@ -147,11 +151,15 @@ def _nearest(numbers: list[int], body_start: int) -> list[int]:
     return sorted(numbers, key=lambda i: abs(i - body_start))
 
 
-def _byline_elsewhere(line: str) -> tuple[str, ...]:
+def _byline_elsewhere(lines: Sequence[str], i: int) -> tuple[str, ...]:
     """An unmistakable byline anywhere: a byline word opening a short line or its first field,
     then a person's name ("Von Jane Roe | 4 May 2023 | News"), or a user name after a colon
-    ("Verfasst von: jdoe").
+    ("Verfasst von: jdoe"); or a byline word alone over a person's name ("Von" / "Jane Roe").
     """
+    line = lines[i]
+    if line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt"):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        return tuple(n for n in clean_names(below, strict=True) if " " in n)
     field = FIELDS.split(line)[0]  # "Von Jane Roe | 4 May 2023 | News, Politics | 3 comments"
     match = byline_pattern().match(field) if len(field.split()) <= MAX_ELSEWHERE_WORDS else None
     if not match:
