@@ -464,3 +464,14 @@ def test_press_contact_signs_a_press_release() -> None:
     lines = ["Headline here", "The only paragraph of the press release is here."]
     lines += ["Pressekontakt", "Dr. Jane Roe", "Tel. +49 30 123456"]
     assert find_authors(lines, anchor=0, body_start=1, body_end=2) == ("Dr. Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Erstellt von Jane Roe", ("Jane Roe",)), ("Erstellt von Market News", ())],
+    ids=["person", "label"],
+)
+def test_creator_credit_after_the_article(line: str, names: tuple[str, ...]) -> None:
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(12)]
+    lines = ["Headline here", *body, "Share this", line, "Imprint"]
+    assert find_authors(lines, anchor=0, body_start=1, body_end=len(body) + 1) == names

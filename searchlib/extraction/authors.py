@@ -137,11 +137,16 @@ def _elsewhere(lines: Sequence[str], body_start: int) -> list[int]:
     """The lines of the page that open like a byline, nearest the body's start first: when the
     headline was taken from the wrong place, its byline is still printed near the body.
     """
-    opens, words = byline_pattern().match, phrase_lookup("bylines.txt")
+    opens, credits, words = (
+        byline_pattern().match,
+        _credit_pattern().match,
+        phrase_lookup("bylines.txt"),
+    )
     found = [
         i
         for i, line in enumerate(lines)
-        if len(line) <= MAX_META_CHARS and (opens(line) or line.strip(LABEL_MARKS).lower() in words)
+        if len(line) <= MAX_META_CHARS
+        and (opens(line) or credits(line) or line.strip(LABEL_MARKS).lower() in words)
     ]
     return _nearest(found, body_start)
 
@@ -160,6 +165,9 @@ def _byline_elsewhere(lines: Sequence[str], i: int) -> tuple[str, ...]:
     if line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt"):
         below = lines[i + 1] if i + 1 < len(lines) else ""
         return tuple(n for n in clean_names(below, strict=True) if " " in n)
+    credited = _credited(line)
+    if credited:
+        return credited
     field = FIELDS.split(line)[0]  # "Von Jane Roe | 4 May 2023 | News, Politics | 3 comments"
     match = byline_pattern().match(field) if len(field.split()) <= MAX_ELSEWHERE_WORDS else None
     if not match:
@@ -219,7 +227,19 @@ def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
     bare = line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt")
     if bare or byline_pattern().match(line):
         return byline_names(line, *lines[i + 1 : i + 3], handles=False)
-    return ()
+    return _credited(line)
+
+
+def _credited(line: str) -> tuple[str, ...]:
+    """The person credited as the page's creator ("Erstellt von Jane Roe")."""
+    match = _credit_pattern().match(line) if len(line) <= MAX_BOX_LINE_CHARS else None
+    return clean_names(match.group("names"), strict=True) if match else ()
+
+
+@cache
+def _credit_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, section("author_boxes.txt", "credits")))
+    return re.compile(rf"^(?i:{words})\s+(?P<names>\w.*)$")
 
 
 def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
