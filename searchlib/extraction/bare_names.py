@@ -72,17 +72,12 @@ def boxed_lines(lines: Sequence[str]) -> list[int]:
     """
     titles = word_set("job_titles.txt")
     found = []
-    for i, line in enumerate(lines[:-1]):
-        below = lines[i + 1]
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
         if len(line) > MAX_TITLED_CHARS or len(below) > MAX_TITLED_CHARS:
             continue
-        last = line.rsplit(maxsplit=1)[-1:]
-        first = below.split(maxsplit=1)[:1]
-        if (
-            "@" in below
-            or (first and first[0].lower() in titles)
-            or (last and last[0].lower() in titles)
-        ):
+        last, first = line.rpartition(" ")[2].lower(), below.partition(" ")[0].lower()
+        if "@" in below or first in titles or last in titles:
             found.append(i)
     return found
 
