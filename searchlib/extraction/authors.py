@@ -68,6 +68,8 @@ MAX_ELSEWHERE_WORDS = 8
 BOX_LINES = 30
 
 FOOTER_LINES = 40
+# The whole-page fallbacks read up to this many lines past the body's end.
+FALLBACK_TAIL_LINES = 40
 
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
@@ -92,11 +94,13 @@ def find_authors(
         body_start: first line of the body.
         body_end: line after the last line of the body.
     """
+    # Comments and footers below the article are left out of the whole-page fallbacks.
+    head = lines[: body_end + FALLBACK_TAIL_LINES]
     return (
         _near_headline(lines, anchor, body_start)
         or _after_article(lines, anchor, body_start, body_end)
-        or _first(_elsewhere(lines, body_start), lambda i: _byline_elsewhere(lines, i))
-        or _first(_nearest(boxed_lines(lines), body_start), lambda i: boxed_name(lines, i))
+        or _first(_elsewhere(head, body_start), lambda i: _byline_elsewhere(lines, i))
+        or _first(_nearest(boxed_lines(head), body_start), lambda i: boxed_name(lines, i))
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
 
