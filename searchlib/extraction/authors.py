@@ -1,80 +1,81 @@
 """Find an article's authors on a plain-text page: person names from a byline.
 
 Handles "By X", "byX", "By X and Y", "Written by X", "Posted ... by X", "Von X", a byline word
-on its own line followed by the names, "Reporting by X" after the body, and wire-style
-capitals. Roles ("Transport Correspondent") and non-persons ("Editorial staff") are dropped.
+on its own line (or ending a short line) followed by the names, bylines between separators
+("4 May 2023 | Autor: X | News"), "Reporting by X" after the body, author boxes ("About the
+author"), and wire-style capitals. Roles ("Transport Correspondent") and non-persons
+("Editorial staff") are dropped. Without a byline word, a bare name counts only where
+bylines are printed: beside the date, twice in a row, above an e-mail address, or right
+under the headline when it starts with a common given name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from .rules import phrase_lookup, phrase_pattern, phrases, section, word_set
+from .bare_names import (
+    bare_name_at,
+    bare_names,
+    boxed_lines,
+    boxed_name,
+    dated_name,
+    leading_name,
+    lone_name,
+    titled,
+)
+from .bylines import (
+    FIELDS,
+    LABEL_MARKS,
+    MAX_BYLINE_WORDS,
+    MAX_META_CHARS,
+    byline_names,
+    byline_pattern,
+    inline_pattern,
+    is_byline,
+)
+from .dates import parse_date
+from .names import MAX_NAME_WORDS, clean_names, given_name_line
+from .rules import phrase_lookup, phrase_pattern, section
 
-MIN_NAME_WORDS = 2
-MAX_NAME_WORDS = 4
-MAX_BYLINE_WORDS = 16
-MAX_INLINE_WORDS = 12
-MAX_WORDS_BEFORE_INLINE = 5
-# A dated line ("01. Dez. 2022 | 14:08 Uhr | von X") may carry more before the byline word.
-MAX_WORDS_BEFORE_DATED = 8
+__all__ = ["byline_names", "clean_names", "find_authors", "is_byline"]
+
+# A date printed before a byline word after the article ("Thu, 4 May 2023, 10:15 by X").
+MAX_DATE_WORDS = 6
+
 LOOK_BEHIND = 6
+
 # Explicit bylines are looked for further up: the body's start is sometimes found too low.
 WIDE_LOOK_BEHIND = 16
-# A one-word user name with a date counts only right next to the headline.
-HANDLE_REACH = 1
+
 # A bare name starting with a common given name counts a little further from the headline.
 NAME_REACH = 3
+
 LOOK_AHEAD = 4
+
 WIDE_LOOK_AHEAD = 8
+
 TAIL_LINES = 6
+
+# A byline printed after the article ("Text: Jane Roe") is looked for this far past its end.
+AFTER_LINES = 16
+
+# A byline far from the headline is believed only on a line this short.
+MAX_ELSEWHERE_WORDS = 8
+
+# An author box follows the article within this many lines (share bars and tags between).
+BOX_LINES = 30
+
 FOOTER_LINES = 40
+# The whole-page fallbacks read up to this many lines past the body's end.
+FALLBACK_TAIL_LINES = 40
+
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
 
-_SPLIT = re.compile(r"\s{2,}|\s*(?:,|;|\||/|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
-# Where a name ends: a separator, a handle, a date, or a word such as "for", "am", "le".
-# Also a date glued to the name ("Jane Roe13.12.2022") or a link to the author's social
-# profile ("Jane Roe Twitter Account", "Jane Roe Follow").
-_CUT = re.compile(
-    r"(?:\s+(?:[-–—|(•·/]|(?:for|in|at|on|am|um|le|el|il|für|pour|para|per|via)\b)|@|\s\d"
-    r"|(?<=[^\W\d_])\d{1,4}[./-]\d"
-    r"|\s+(?i:twitter|facebook|instagram|linkedin|follow|folgen|e-mail|email)\b).*$"
-)
-# A word ending a sentence: longer than an initial or an abbreviation ("J.", "Jr.", "St.").
-_SENTENCE_END = re.compile(r"^\w{4,}\.$")
-_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
+Finder = Callable[[int], tuple[str, ...]]
 
-
-@cache
-def _lead_words() -> str:
-    return "|".join(sorted(map(re.escape, phrases("bylines.txt")), key=len, reverse=True))
-
-
-@cache
-def _byline() -> re.Pattern[str]:
-    # The byline word, then a colon, spaces, or straight on to a capital ("byOlena"); a colon
-    # straight on to a small letter is a gender mark ("Autor:innen"), not a byline.
-    return re.compile(
-        rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ])))"
-        r"(?P<names>.+)$",
-        re.IGNORECASE,
-    )
-
-
-@cache
-def _inline() -> re.Pattern[str]:
-    """A byline word inside a short line: "22 May 2023 by Jane Roe", "Ein Artikel von X"."""
-    words = "|".join(map(re.escape, section("bylines.txt", "inline")))
-    return re.compile(rf"\s(?i:{words})\s+(?P<names>\w.*)$")
-
-
-_HAS_DIGIT = re.compile(r"\d")
-_EDGE_MARKS = " ,|·•-–—"
-# An image's file name, printed above the name in author boxes ("jdoe_0450 (1)", "me.jpg").
-_FILE_NAME = re.compile(r"_\d{3,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
 
 
@@ -83,8 +84,9 @@ def find_authors(
 ) -> tuple[str, ...]:
     """Person names from the byline nearest the headline, else from the end of the body.
 
-    An explicit byline ("By X", "Von X") anywhere near the head beats a bare name printed
-    with a date or twice in a row; among equals, the one nearest the headline wins.
+    The signals are tried strongest first, each on the lines nearest the headline first: an
+    explicit byline ("By X", "Von X") anywhere near the head, then a bare name printed with a
+    date, twice in a row or above an e-mail address, then a bare name under the headline.
 
     Args:
         lines: the page's non-empty lines.
@@ -92,44 +94,169 @@ def find_authors(
         body_start: first line of the body.
         body_end: line after the last line of the body.
     """
-    top = min(anchor, body_start)
-    near = _by_distance(
-        range(max(0, top - LOOK_BEHIND), min(len(lines), body_start + LOOK_AHEAD)), anchor
-    )
-    bottom = max(anchor, body_start) + WIDE_LOOK_AHEAD
-    wide = _by_distance(range(max(0, top - WIDE_LOOK_BEHIND), min(len(lines), bottom)), anchor)
-    for i in wide:
-        if i != anchor:
-            names = byline_names(lines[i], *lines[i + 1 : i + 3])
-            if names:
-                return names
-    for i in near:
-        if i != anchor:
-            beside = abs(i - anchor) <= HANDLE_REACH
-            names = _dated_name(lines, i, handles=beside) or _doubled_name(lines, i)
-            names = names or (_given_name(lines[i]) if abs(i - anchor) <= NAME_REACH else ())
-            if names:
-                return names
-    tail = lines[max(body_start, body_end - SIGNATURE_LINES) : body_end + TAIL_LINES]
+    # Comments and footers below the article are left out of the whole-page fallbacks.
+    head = lines[: body_end + FALLBACK_TAIL_LINES]
     return (
-        _tail_names(lines[body_start : body_end + TAIL_LINES])
-        or _signature(tail)
+        _near_headline(lines, anchor, body_start)
+        or _after_article(lines, anchor, body_start, body_end)
+        or _first(_elsewhere(head, body_start), lambda i: _byline_elsewhere(lines, i))
+        or _first(_nearest(boxed_lines(head), body_start), lambda i: boxed_name(lines, i))
         or _copyright_holder(lines[-FOOTER_LINES:])
     )
 
 
-def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
-    """A person holding the copyright in the footer: the author of a one-person site."""
-    for line in lines:
-        match = _COPYRIGHT.search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
-        if match:
-            return _given_name(match.group("name"))
+def _near_headline(lines: Sequence[str], anchor: int, body_start: int) -> tuple[str, ...]:
+    """Names printed with the headline: a byline, then bare names where bylines are printed."""
+    top, bottom = min(anchor, body_start), max(anchor, body_start)
+    wide = _around(anchor, range(max(0, top - WIDE_LOOK_BEHIND), bottom + WIDE_LOOK_AHEAD), lines)
+    near = _around(anchor, range(max(0, top - LOOK_BEHIND), body_start + LOOK_AHEAD), lines)
+    return (
+        _first(wide, lambda i: _byline_at(lines, i))
+        or _first(near, lambda i: bare_name_at(lines, i, handles=abs(i - anchor) <= HANDLE_REACH))
+        or _first(near, lambda i: bare_names(lines[i], beside=abs(i - anchor) <= NAME_REACH))
+    )
+
+
+def _after_article(
+    lines: Sequence[str], anchor: int, body_start: int, body_end: int
+) -> tuple[str, ...]:
+    """Names printed after the article (or inside a body found too long): a byline, an author
+    box, a signature.
+    """
+    end = max(body_start, body_end - SIGNATURE_LINES)
+    after = [i for i in range(end, min(len(lines), body_end + AFTER_LINES)) if i != anchor]
+    inside = [i for i in range(body_start, end) if _short(lines[i], MAX_NAME_WORDS + 1)]
+    return (
+        _tail_names(lines[body_start : body_end + TAIL_LINES])
+        or _author_box(lines[body_start : body_end + BOX_LINES])
+        or _first(after, lambda i: _byline_after(lines, i))
+        or _first(after[:TAIL_LINES], lambda i: dated_name(lines, i))
+        or _first(after, lambda i: titled(lines, i))
+        or _first(inside, lambda i: _byline_inside(lines[i]))
+        or _signature(lines[end : body_end + TAIL_LINES])
+    )
+
+
+def _elsewhere(lines: Sequence[str], body_start: int) -> list[int]:
+    """The lines of the page that open like a byline, nearest the body's start first: when the
+    headline was taken from the wrong place, its byline is still printed near the body.
+    """
+    opens, credits, words = (
+        byline_pattern().match,
+        _credit_pattern().match,
+        phrase_lookup("bylines.txt"),
+    )
+    found = [
+        i
+        for i, line in enumerate(lines)
+        if len(line) <= MAX_META_CHARS
+        and (opens(line) or credits(line) or line.strip(LABEL_MARKS).lower() in words)
+    ]
+    return _nearest(found, body_start)
+
+
+def _nearest(numbers: list[int], body_start: int) -> list[int]:
+    """Line numbers nearest the body's start first."""
+    return sorted(numbers, key=lambda i: abs(i - body_start))
+
+
+def _byline_elsewhere(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """An unmistakable byline anywhere: a byline word opening a short line or its first field,
+    then a person's name ("Von Jane Roe | 4 May 2023 | News"), or a user name after a colon
+    ("Verfasst von: jdoe"); or a byline word alone over a person's name ("Von" / "Jane Roe").
+    """
+    line = lines[i]
+    if line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt"):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        return tuple(n for n in clean_names(below, strict=True) if " " in n)
+    credited = _credited(line)
+    if credited:
+        return credited
+    field = FIELDS.split(line)[0]  # "Von Jane Roe | 4 May 2023 | News, Politics | 3 comments"
+    match = byline_pattern().match(field) if len(field.split()) <= MAX_ELSEWHERE_WORDS else None
+    if not match:
+        return ()
+    names = clean_names(match.group("names"), handles=":" in field[: match.start("names")])
+    return names if not phrase_pattern("legal.txt").search(line) else ()
+
+
+def _around(anchor: int, span: range, lines: Sequence[str]) -> list[int]:
+    """Line numbers of ``span`` on the page, nearest the headline first, without the headline.
+
+    Below the headline comes before above it at equal distance.
+    """
+    inside = (i for i in span if 0 <= i < len(lines) and i != anchor)
+    return sorted(inside, key=lambda i: (abs(i - anchor), i < anchor))
+
+
+def _first(numbers: Iterable[int], finder: Finder) -> tuple[str, ...]:
+    """The names ``finder`` reads on the first of ``numbers`` where it reads any."""
+    for i in numbers:
+        names = finder(i)
+        if names:
+            return names
     return ()
 
 
-def _by_distance(span: range, anchor: int) -> list[int]:
-    """Line numbers nearest the headline first; below it before above it at equal distance."""
-    return sorted(span, key=lambda i: (abs(i - anchor), i < anchor))
+def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[str, ...]:
+    """The names of a byline on line ``i``, or in one field of it ("4 May | Autor: X | News")."""
+    names = byline_names(lines[i], *lines[i + 1 : i + 4], handles=handles)
+    if names or len(lines[i]) > MAX_META_CHARS:
+        return names
+    fields = FIELDS.split(_GLUED_LEAD.sub(" | ", lines[i]))
+    for field in fields[1:] if len(fields) > 1 else ():
+        names = byline_names(field, handles=handles)
+        if names:
+            return names
+    return byline_names(fields[0], handles=handles) if len(fields) > 1 else ()
+
+
+def _byline_inside(line: str) -> tuple[str, ...]:
+    """The names of a short line inside the body that starts as a byline ("Von Jane Roe")."""
+    return byline_names(line, handles=False) if is_byline(line) else ()
+
+
+def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
+    """A byline printed after the article: at the start of its line ("Text: Jane Roe"), or
+    after a date ("4 May 2023 von jdoe").
+
+    A byline word inside other text there is mostly a related article's headline ("Girl
+    rescued by police"), so none is read.
+    """
+    line = lines[i]
+    match = inline_pattern().search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
+    before = line[: match.start()] if match else ""
+    if match and len(before.split()) <= MAX_DATE_WORDS and parse_date(before):
+        return clean_names(match.group("names"), handles=True)
+    bare = line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt")
+    if bare or byline_pattern().match(line):
+        return byline_names(line, *lines[i + 1 : i + 3], handles=False)
+    return _credited(line)
+
+
+def _credited(line: str) -> tuple[str, ...]:
+    """The person credited as the page's creator ("Erstellt von Jane Roe")."""
+    match = _credit_pattern().match(line) if len(line) <= MAX_BOX_LINE_CHARS else None
+    return clean_names(match.group("names"), strict=True) if match else ()
+
+
+@cache
+def _credit_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, section("author_boxes.txt", "credits")))
+    return re.compile(rf"^(?i:{words})\s+(?P<names>\w.*)$")
+
+
+def _copyright_holder(lines: Sequence[str]) -> tuple[str, ...]:
+    """A person holding the copyright or licensing the work in the footer: the author of a
+    one-person site.
+    """
+    for line in lines:
+        match = _COPYRIGHT.search(line) if len(line.split()) <= MAX_BYLINE_WORDS else None
+        match = match or _LICENCE.search(line) or _YEARS_BY.search(line)
+        names = given_name_line(match.group("name")) if match else ()
+        if names:
+            return names
+    return ()
 
 
 def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
@@ -138,7 +265,7 @@ def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
         match = _REPORTING.search(line)
         if match:
             return clean_names(match.group("names"))
-        match = _byline().match(line)
+        match = byline_pattern().match(line)
         if match and ":" in line[: match.start("names")]:
             return clean_names(match.group("names"))
         if line.endswith(":") and line.strip(" :").lower() in phrase_lookup("bylines.txt"):
@@ -146,82 +273,50 @@ def _tail_names(lines: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
-def byline_names(line: str, *following: str) -> tuple[str, ...]:
-    """The names of a byline line (or of the next lines when this one is a bare "By").
-
-    After a bare byline word the name is on the next line, or on the one after when the
-    next is an image's file name (author boxes print the photo above the name).
+def _author_box(lines: Sequence[str]) -> tuple[str, ...]:
+    """The name in an author box after the article: "About the author" over "Jane Roe",
+    "About Jane Roe" / "More from Jane Roe", or "Autor: Jane Roe".
     """
-    if len(line.split()) > MAX_BYLINE_WORDS:
+    for i, line in enumerate(lines):
+        if len(line) > MAX_BOX_LINE_CHARS:
+            continue  # a paragraph, not a label, a link or a byline
+        lowered = line.strip(" :").lower()
+        label = lowered in section("author_boxes.txt", "labels")
+        if label or lowered in phrase_lookup("bylines.txt"):
+            # The name may follow a link line ("About the author" / "All articles" / "Jane").
+            names = clean_names(lines[i + 1]) if i + 1 < len(lines) else ()
+            further = label and i + 2 < len(lines)
+            names = names or (clean_names(lines[i + 2], strict=True) if further else ())
+            if names:
+                return names
+        names = _colon_byline(line)
+        if names:
+            return names
+        match = _box_link().match(line)
+        rest = match.group("rest").strip(" →»>:") if match else ""
+        names = leading_name(rest) or lone_name(rest, handles=False) if rest else ()
+        if names:
+            return names
+    return ()
+
+
+def _colon_byline(line: str) -> tuple[str, ...]:
+    """The names of a short byline with a colon ("Autor: Jane Roe"), a label in an author box."""
+    match = byline_pattern().match(line) if ":" in line else None
+    if not match or ":" not in line[: match.start("names")]:
         return ()
-    names = _names_of_byline(line, following)
-    # A legal line ("Copyright 2023 by X") names no author; most lines have no names at
-    # all, so the slower legal search runs last.
-    return names if not names or not phrase_pattern("legal.txt").search(line) else ()
+    return clean_names(match.group("names"), handles=True)
 
 
-def _names_of_byline(line: str, following: tuple[str, ...]) -> tuple[str, ...]:
-    if line.strip(" :|").lower() in phrase_lookup("bylines.txt"):
-        short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
-        if short and _FILE_NAME.search(short[0]):
-            short = short[1:]
-        return clean_names(short[0], handles=True) if short else ()
-    match = _byline().match(line)
-    if match:
-        return clean_names(match.group("names"), handles=True)
-    dated = _HAS_DIGIT.search(line) is not None
-    match = _inline().search(line) if dated or len(line.split()) <= MAX_INLINE_WORDS else None
-    before = MAX_WORDS_BEFORE_DATED if dated else MAX_WORDS_BEFORE_INLINE
-    if not match or len(line[: match.start()].split()) > before:
-        return ()
-    if word_set("roles.txt").intersection(line[: match.start()].lower().split()):
-        return ()  # "Photo by X", "Illustration von X": a credit, not the author
-    # "by"/"von" inside a line is often a plain preposition ("Christoph von X", "von Daten");
-    # a one-word user name is trusted only on a dated line ("Posted on 4 May 2023 by jdoe").
-    return clean_names(match.group("names"), handles=dated)
-
-
-def _dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple[str, ...]:
-    """A bare name printed with a date on its line or the next ("Jane Roe" / "4 May 2023").
-
-    Args:
-        lines: the page's lines.
-        i: the line to read.
-        handles: accept a one-word lower-case user name alone on its line ("jdoe" / "4 May
-            2023").
+@cache
+def _box_link() -> re.Pattern[str]:
+    """A link to the author's page ("More from Jane Roe"), or a label before the name on its
+    line ("About the author - Jane Roe").
     """
-    line = lines[i].strip(_EDGE_MARKS)
-    rest = _DATE_TEXT.sub(" ", line).strip(_EDGE_MARKS)
-    if rest == line:
-        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if not any(len(n.split()) <= MAX_INLINE_WORDS and _DATE_TEXT.search(n) for n in near):
-            return ()
-    parts = [p for p in _SPLIT.split(rest) if p.strip()]
-    # A capitalised single word beside a date is as often a section label as a user name.
-    single = handles and len(parts) == 1 and rest == line and not rest[:1].isupper()
-    names = clean_names(rest, handles=single)
-    return names if names and len(names) == len(parts) else ()
-
-
-def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
-    """A bare name printed twice in a row: an author box (the photo's alt text, then the name)."""
-    if i + 1 >= len(lines) or lines[i] != lines[i + 1]:
-        return ()
-    name = _person(lines[i])
-    return (name,) if name else ()
-
-
-def _given_name(line: str) -> tuple[str, ...]:
-    """Bare names that each start with a common given name ("Jane Roe and John Doe").
-
-    A capitalised pair ("Market News") is a label unless its first word is a given name.
-    """
-    parts = [p.strip(" .:") for p in _SPLIT.split(line.strip(_EDGE_MARKS)) if p.strip(" .:")]
-    names = [_person(part) for part in parts]
-    given = word_set("given_names.txt")
-    if not names or not all(n and n.split()[0].lower() in given for n in names):
-        return ()
-    return tuple(dict.fromkeys(n for n in names if n))
+    links = "|".join(map(re.escape, section("author_boxes.txt", "links")))
+    labels = "|".join(map(re.escape, section("author_boxes.txt", "labels")))
+    lead = rf"(?i:{labels})\s*[-–—:|]?\s*|(?i:{links})\s*"
+    return re.compile(rf"^(?:{lead})(?P<rest>[A-ZÀ-Þ].{{0,40}})$")
 
 
 def _signature(lines: Sequence[str]) -> tuple[str, ...]:
@@ -230,89 +325,44 @@ def _signature(lines: Sequence[str]) -> tuple[str, ...]:
         if len(line.split()) > MAX_NAME_WORDS + 1:
             continue
         signed = _SIGNED.match(line)
-        names = clean_names(signed.group("name")) if signed else _given_name(line)
+        names = clean_names(signed.group("name")) if signed else given_name_line(line)
         if names:
             return names
     return ()
 
 
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?\s*)?,?\s*"
-    r"(?:by\s+)?(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*(?:[.,;|]|all rights|alle rechte|$)",
+    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?\s*)?[,•·–-]?\s*"
+    r"(?:by\s+)?(?P<name>[^\W\d_][\w'’. -]{1,40}?)"
+    r"\s*(?:[.,;|•·]|\s[-–]\s|all rights|alle rechte|$)",
     re.IGNORECASE,
+)
+
+# A Creative Commons notice names the work's author: "This blog by Jane Roe is licensed
+# under a Creative Commons licence" (en, de, fr, es, it).
+_LICENCE = re.compile(
+    r"\s(?:by|von|de|par|di)\s+(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s+(?:is licensed under|"
+    r"steht unter einer|est mise? à disposition|está bajo una|è distribuit[oa] con)",
+    re.IGNORECASE,
+)
+
+# A byline word glued to the field before it by the scrape ("4 May 2023Author Jane Roe").
+_GLUED_LEAD = re.compile(
+    r"(?<=[\da-zà-ÿ])(?=(?:Author|Autor|Autorin|Verfasst von|Posted by)(?:[\s:]|[A-ZÀ-Þ]))"
+)
+# A footer's span of years and its holder, without the copyright sign: "2009-2020 by Jane Roe".
+_YEARS_BY = re.compile(
+    r"\b\d{4}\s*[-–]\s*\d{4}\s+(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*$"
 )
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
 
 
-_DATE_TEXT = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{4}")
+# A one-word user name with a date counts only right next to the headline.
+HANDLE_REACH = 1
+# A label, link or byline in an author box is a short line.
+MAX_BOX_LINE_CHARS = 80
 
 
-def is_byline(line: str) -> bool:
-    """True for a short line that starts like a byline, whatever follows."""
-    return len(line.split()) <= MAX_BYLINE_WORDS and bool(_byline().match(line))
-
-
-def clean_names(text: str, *, handles: bool = False) -> tuple[str, ...]:
-    """Person names in a byline's text: split, roles dropped, capitals normalised.
-
-    Args:
-        text: what follows the byline word.
-        handles: accept a one-word user name ("By jdoe"), as after an explicit byline word.
-    """
-    names = []
-    parts = [p.strip(" .:") for p in _SPLIT.split(_CUT.sub("", text)) if p.strip(" .:")]
-    for part in parts:
-        name = _person(part) or (_handle(part) if handles and len(parts) == 1 else None)
-        if name and name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def _person(text: str) -> str | None:
-    tokens = text.split()
-    if text.isupper():
-        tokens = [t.capitalize() for t in tokens]
-    roles = word_set("roles.txt")
-    if any(t.lower().strip(".,") in roles for t in tokens):
-        tokens = _before_role(tokens, roles)
-    if not MIN_NAME_WORDS <= len(tokens) <= MAX_NAME_WORDS:
-        return None
-    if not all(_NAME_WORD.match(t) or t in _PARTICLES for t in tokens):
-        return None
-    if tokens[0].lower() in section("bylines.txt", "inline"):
-        return None  # "Von Jane": a byline word the pattern did not strip
-    if any(c.isdigit() for c in text) or not _NAME_WORD.match(tokens[-1]):
-        return None
-    if not _NAME_WORD.match(tokens[0]) or any(_SENTENCE_END.search(t) for t in tokens):
-        return None  # "der Leyen", "Theme. Powered by X": not a name
-    return " ".join(tokens)
-
-
-def _handle(text: str) -> str | None:
-    """A one-word user name, unless it is a role ("admin") or a common word."""
-    if not _HANDLE.match(text):
-        return None
-    lowered = text.lower()
-    if lowered in word_set("roles.txt") or lowered in word_set("stopwords.txt"):
-        return None
-    return text
-
-
-_HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
-
-_PARTICLES = frozenset(
-    "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
-)
-
-
-def _before_role(tokens: list[str], roles: frozenset[str]) -> list[str]:
-    """The name beside a role ("Jane Roe Transport Correspondent", "Editor Jane Roe")."""
-    lead = 0
-    while lead < len(tokens) and tokens[lead].lower().strip(".,") in roles:
-        lead += 1
-    tokens = tokens[lead:]
-    for i, token in enumerate(tokens):
-        if token.lower().strip(".,") in roles:
-            head = tokens[:i]
-            return head if len(head) >= MIN_NAME_WORDS else []
-    return tokens
+def _short(line: str, words: int) -> bool:
+    """True for a line of at most ``words`` words (checked on characters first, for speed)."""
+    return len(line) <= MAX_BOX_LINE_CHARS and len(line.split()) <= words

@@ -1,0 +1,91 @@
+"""Unit tests for extraction/names.py: a person's name or a label."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchlib.extraction.names import clean_names, given_name_line, is_given_name, person
+
+
+@pytest.mark.parametrize(
+    ("word", "given"),
+    [
+        ("Jane", True),
+        ("Jörg", True),
+        ("Anne-Marie", True),
+        ("Víctor", True),
+        ("Alle", False),
+        ("April", False),
+    ],
+    ids=lambda v: str(v),
+)
+def test_given_names(word: str, given: bool) -> None:
+    assert is_given_name(word) is given
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jane Roe", "Jane Roe"),
+        ("JANE ROE", "Jane Roe"),
+        ("Walter von Aachen", "Walter von Aachen"),
+        ("Loïc Le Clerc", "Loïc Le Clerc"),
+        ("The Guardian", None),
+        ("Die Tagespresse", None),
+        ("Eat What", None),
+        ("HWK Dortmund", None),
+        ("der Leyen", None),
+        ("Jane Roe Verlag GmbH", None),
+        ("Emily Co", "Emily Co"),
+        ("Jane Roe Senior Correspondent", "Jane Roe"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_person(text: str, name: str | None) -> None:
+    assert person(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Jane Roe", "Jane Roe"), ("Market News", None), ("Erholung der Luftfahrtbranche", None)],
+    ids=lambda v: str(v),
+)
+def test_strict_person_needs_a_given_name(text: str, name: str | None) -> None:
+    assert person(text, strict=True) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jane Roe Lesezeit: 4 Min.", ("Jane Roe",)),
+        ("Jane Roe (Medizinredakteurin)", ("Jane Roe",)),
+        ("Mark Newton:", ("Mark Newton",)),
+        ("Jane Roe, Projektleiterin der Stiftung", ("Jane Roe",)),
+    ],
+    ids=["label-after", "note-in-brackets", "colon-at-end", "role-after-comma"],
+)
+def test_clean_names_cuts_what_follows_the_name(text: str, names: tuple[str, ...]) -> None:
+    assert clean_names(text) == names
+
+
+def test_given_name_line_needs_every_part_to_be_a_name() -> None:
+    assert given_name_line("Jane Roe and John Doe") == ("Jane Roe", "John Doe")
+    assert given_name_line("Jane Roe and Market News") == ()
+
+
+def test_a_name_printed_twice_is_one_name() -> None:
+    assert person("Jane Roe Jane Roe") == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("JaneRoe Ein Kommentar", ("JaneRoe",)),
+        ("jroe23", ("jroe23",)),
+        ("Associated Press Writers", ()),
+        ("sin foto cargada", ()),
+    ],
+    ids=["camel-case", "digits", "capitalised-words", "lower-case-words"],
+)
+def test_user_names_after_a_byline_word(text: str, names: tuple[str, ...]) -> None:
+    assert clean_names(text, handles=True) == names
