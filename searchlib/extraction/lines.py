@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .rules import (
     anchored_pattern,
@@ -30,6 +30,9 @@ MIN_UNPUNCTUATED_STOP = 0.25
 MAX_CHROME_WORDS = 24
 MAX_CTA_WORDS = 30
 MIN_CAPTION_WORDS = 4
+# Distinct lines whose features are kept (a few hundred bytes each): enough for the menus and
+# footers of the sites being indexed, small enough to hold for a whole run.
+LINE_CACHE = 8192
 # Chinese and Japanese are written without spaces: count a word per two such characters.
 CHARS_PER_CJK_WORD = 2
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -76,12 +79,11 @@ class Line:
 
 def analyse(lines: list[str]) -> list[Line]:
     """Features of each line; ``repeated`` marks lines whose caption key occurs twice."""
-    plain = [normalise(line) for line in lines]
-    keys = [_caption_key(line, key) for line, key in zip(lines, plain, strict=True)]
+    keys = [_keys(line)[1] for line in lines]
     counts = Counter(keys)
     feats = [
-        _line(line, key, counts[ck] > 1 and bool(ck))
-        for line, key, ck in zip(lines, plain, keys, strict=True)
+        _line(line, repeated=counts[key] > 1 and bool(key))
+        for line, key in zip(lines, keys, strict=True)
     ]
     # A line whose copy carries a caption mark ("X. Picture: ...") is a caption too.
     pairs = list(zip(feats, keys, strict=True))
@@ -91,15 +93,23 @@ def analyse(lines: list[str]) -> list[Line]:
 
 def caption_key(line: str) -> str:
     """A line normalised for spotting copies: quotes, spacing and a trailing credit ignored."""
-    return _caption_key(line, normalise(line))
+    return _keys(line)[1]
 
 
-def _caption_key(line: str, key: str) -> str:
-    credit = _CREDIT_TAIL.search(line) if ":" in line or "…" in line or "..." in line else None
-    return normalise(line[: credit.start()]) if credit else key
+@lru_cache(maxsize=LINE_CACHE)
+def _keys(text: str) -> tuple[str, str]:
+    """A line normalised (``Line.key``), and its caption key (see ``caption_key``)."""
+    key = normalise(text)
+    credit = _CREDIT_TAIL.search(text) if ":" in text or "…" in text or "..." in text else None
+    return key, normalise(text[: credit.start()]) if credit else key
 
 
-def _line(text: str, key: str, repeated: bool) -> Line:
+@lru_cache(maxsize=LINE_CACHE)
+def _line(text: str, *, repeated: bool) -> Line:
+    """The features of one line, cached: menus, footers and legal lines recur on every page
+    of a site (and often twice on a page), and most of a page's lines are such lines.
+    """
+    key = _keys(text)[0]
     tokens = key.split()
     n = max(len(tokens), _ideographs(text) // CHARS_PER_CJK_WORD)
     stops = word_set("stopwords.txt")
