@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from .rules import (
     anchored_pattern,
+    first_words,
     has_phrase,
     matches_any,
     normalise,
@@ -163,6 +164,8 @@ def is_chrome(text: str, key: str, tokens: list[str]) -> bool:
         key = " ".join(tokens)
     if key in known:
         return True
+    if not tokens or tokens[0] not in first_words(known):
+        return False
     for size in range(1, min(4, len(tokens)) + 1):
         head = " ".join(tokens[:size])
         if head in known and (len(tokens) <= 6 or _labelled(text, size)):
@@ -210,6 +213,8 @@ def is_call_to_action(key: str, tokens: list[str]) -> bool:
     if not tokens or len(tokens) > MAX_CTA_WORDS:
         return False
     verbs = _cta_verbs()
+    if tokens[0] not in first_words(verbs):
+        return False
     if not any(" ".join(tokens[:size]) in verbs for size in range(1, min(4, len(tokens)) + 1)):
         return False
     objects = section("cta.txt", "objects")

@@ -81,6 +81,13 @@ def matches_any(name: str, lowered: str) -> bool:
 
 
 @cache
+def first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first word of each of ``phrases``: a line starts with a phrase only if it starts
+    with one of these, so most lines are ruled out by one look-up."""
+    return frozenset(phrase.split(" ")[0] for phrase in phrases)
+
+
+@cache
 def phrase_pattern(name: str) -> re.Pattern[str]:
     """A pattern finding any phrase of the data file ``name`` as whole words."""
     alternatives = sorted(map(re.escape, phrases(name)), key=len, reverse=True)

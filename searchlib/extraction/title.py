@@ -293,8 +293,13 @@ def _is_standfirst(headline: Line, below: Line) -> bool:
     )
 
 
+@lru_cache(maxsize=DATED_CACHE)
 def _is_meta_line(text: str) -> bool:
-    """A date or byline line (or a bare "By"), as printed next to a headline."""
+    """A date or byline line (or a bare "By"), as printed next to a headline.
+
+    Cached: each candidate window asks again about the lines near it, and a site prints
+    the same bylines and date lines on many pages.
+    """
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False
     if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
