@@ -114,7 +114,7 @@ def _line(text: str, *, repeated: bool) -> Line:
     tokens = key.split()
     n = max(len(tokens), _ideographs(text) // CHARS_PER_CJK_WORD)
     stops = word_set("stopwords.txt")
-    share = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
+    share = sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0
     legal = has_phrase("legal.txt", text, tokens)
     lowered = text.lower()
     return Line(

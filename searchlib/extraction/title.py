@@ -367,11 +367,20 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if not MIN_CANDIDATE_WORDS <= line.words <= MAX_TITLE_WORDS:
         return False
-    if _lower_start(line.text) or line.text.endswith((",", ":", ";")):
+    return _headline_text(line.text)
+
+
+@lru_cache(maxsize=DATED_CACHE)
+def _headline_text(text: str) -> bool:
+    """True when a line's text may be a headline: not a fragment, trail, byline or date.
+
+    Cached: the lines around the body are much the same on every page of a site.
+    """
+    if _lower_start(text) or text.endswith((",", ":", ";")):
         return False
-    if _BREADCRUMB.search(line.text) or is_byline(line.text):
+    if _BREADCRUMB.search(text) or is_byline(text):
         return False
-    return not _furniture(line.text.lower()) and not _dated(line.text)
+    return not _furniture(text.lower()) and not _dated(text)
 
 
 @lru_cache(maxsize=DATED_CACHE)
