@@ -23,8 +23,13 @@ def test_calls_to_action(line: str) -> None:
 
 @pytest.mark.parametrize(
     "credited",
-    ["Kim’s rally. Picture: Agency", "Kim’s rally.Credit...Jane Roe/Agency"],
-    ids=["colon", "ellipsis"],
+    [
+        "Kim’s rally. Picture: Agency",
+        "Kim’s rally.Credit...Jane Roe/Agency",
+        "Kim’s rally. PİCTURE: Agency",
+        "Kim’s rally. ſource: Agency",
+    ],
+    ids=["colon", "ellipsis", "dotted-capital-i", "long-s"],
 )
 def test_caption_key_ignores_quotes_and_credits(credited: str) -> None:
     assert caption_key(credited) == caption_key("Kim's rally")

@@ -39,9 +39,12 @@ CHARS_PER_CJK_WORD = 2
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
+_CREDIT_WORDS = ("picture", "photo", "image", "credit", "source", "foto", "bild", "quelle")
+# İ, ı and ſ: the letters that re.IGNORECASE takes for an ASCII letter of a credit word
+# (i, s) although str.lower() does not turn them into it.
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
 _CREDIT_TAIL = re.compile(
-    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*(?::|\.{3}|…).*$",
-    re.IGNORECASE,
+    rf"[.,]?\s*(?:\(|\[)?(?:{'|'.join(_CREDIT_WORDS)})s?\s*(?::|\.{{3}}|…).*$", re.IGNORECASE
 )
 
 
@@ -101,8 +104,19 @@ def caption_key(line: str) -> str:
 def _keys(text: str) -> tuple[str, str]:
     """A line normalised (``Line.key``), and its caption key (see ``caption_key``)."""
     key = normalise(text)
-    credit = _CREDIT_TAIL.search(text) if ":" in text or "…" in text or "..." in text else None
+    credit = _credit_tail(text, key)
     return key, normalise(text[: credit.start()]) if credit else key
+
+
+def _credit_tail(text: str, key: str) -> re.Match[str] | None:
+    """A trailing photo credit ("... Picture: Agency"), cheap necessary conditions first."""
+    if ":" not in text and "…" not in text and "..." not in text:
+        return None
+    # ``key`` is the lower case with only punctuation changed, so a credit word is in it,
+    # unless the text uses a letter that case-insensitive matching alone reads as i or s.
+    if not any(word in key for word in _CREDIT_WORDS) and not _ODD_FOLDS.search(text):
+        return None
+    return _CREDIT_TAIL.search(text)
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -138,7 +152,9 @@ def _is_bio(lowered: str, tokens: list[str], stops: frozenset[str]) -> bool:
 
     The line must open with a name, not a function word ("The mayor is a former reporter").
     """
-    return bool(tokens) and tokens[0] not in stops and matches_any("bios.txt", lowered)
+    if not tokens or tokens[0] in stops:
+        return False
+    return anchored_pattern("bios.txt").match(lowered) is not None
 
 
 def _ideographs(text: str) -> int:
