@@ -96,13 +96,13 @@ def phrase_pattern(name: str) -> re.Pattern[str]:
     case-insensitive pattern gets no fast scan for its first letter, so at each position
     Python's engine tries every branch, and the tree has far fewer branches than the list.
     """
-    return re.compile(rf"(?<!\w)(?:{_prefix_tree(phrases(name))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{prefix_alternation(phrases(name))})(?!\w)", re.IGNORECASE)
 
 
 _Trie = dict[str, "_Trie"]
 
 
-def _prefix_tree(words: Iterable[str]) -> str:
+def prefix_alternation(words: Iterable[str]) -> str:
     """An alternation matching exactly ``words``, with shared prefixes factored out."""
     root: _Trie = {}
     for word in words:
