@@ -63,6 +63,15 @@ def test_caption_copies_are_marked_on_both_lines() -> None:
     assert feats[0].caption and feats[1].caption and not feats[2].caption
 
 
+def test_a_line_is_repeated_only_on_the_page_that_repeats_it() -> None:
+    # Features are cached across pages; whether a line repeats belongs to its page.
+    twice = analyse(["Crowds at the harbour", "Crowds at the harbour", "Text."])
+    once = analyse(["Crowds at the harbour", "Text."])
+    assert [f.repeated for f in twice] == [True, True, False]
+    assert [f.repeated for f in once] == [False, False]
+    assert not analyse(["Crowds at the harbour. Photo: Agency"])[0].repeated
+
+
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from searchlib.extraction.rules import (
+    first_words,
     has_phrase,
     matches_any,
     normalise,
@@ -36,6 +37,10 @@ def test_normalise_folds_case_quotes_and_punctuation() -> None:
 )
 def test_has_phrase_finds_legal_lines(text: str, found: bool) -> None:
     assert has_phrase("legal.txt", text, normalise(text).split()) is found
+
+
+def test_first_words_of_phrases() -> None:
+    assert first_words(frozenset({"sign up", "subscribe", "sign in"})) == {"sign", "subscribe"}
 
 
 def test_sections_and_phrases_of_a_sectioned_file() -> None:
