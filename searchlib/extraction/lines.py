@@ -121,8 +121,10 @@ def _credit_tail(text: str, key: str) -> re.Match[str] | None:
 
 @lru_cache(maxsize=LINE_CACHE)
 def _line(text: str, *, repeated: bool) -> Line:
-    """The features of one line, cached: menus, footers and legal lines recur on every page
-    of a site (and often twice on a page), and most of a page's lines are such lines.
+    """The features of one line (``repeated`` is the page's to say).
+
+    Cached: menus, footers and legal lines recur on every page of a site, often twice on
+    a page, and they are most of a page's lines.
     """
     key = _keys(text)[0]
     tokens = key.split()

@@ -83,8 +83,11 @@ def matches_any(name: str, lowered: str) -> bool:
 
 @cache
 def first_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The first word of each of ``phrases``: a line starts with a phrase only if it starts
-    with one of these, so most lines are ruled out by one look-up."""
+    """The first word of each of ``phrases`` (single-spaced).
+
+    A line starts with one of the phrases only if it starts with one of these words, so
+    most lines are ruled out by one look-up.
+    """
     return frozenset(phrase.split(" ")[0] for phrase in phrases)
 
 
@@ -92,7 +95,7 @@ def first_words(phrases: frozenset[str]) -> frozenset[str]:
 def phrase_pattern(name: str) -> re.Pattern[str]:
     """A pattern finding any phrase of the data file ``name`` as whole words.
 
-    The phrases are joined as a tree of shared prefixes ("cookie(?:s|policy)"): a
+    The phrases are joined as a tree of shared prefixes ("cookie(?:s| policy)?"): a
     case-insensitive pattern gets no fast scan for its first letter, so at each position
     Python's engine tries every branch, and the tree has far fewer branches than the list.
     """

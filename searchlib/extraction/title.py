@@ -90,6 +90,8 @@ CRUMB_BONUS = 2.5
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
 _SUFFIX_MARKS = frozenset("|–—:-")
 DATED_CACHE = 2048
+# Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
+TEXT_TEST_CACHE = 2048
 _DIGIT = re.compile(r"\d")
 
 
@@ -293,7 +295,7 @@ def _is_standfirst(headline: Line, below: Line) -> bool:
     )
 
 
-@lru_cache(maxsize=DATED_CACHE)
+@lru_cache(maxsize=TEXT_TEST_CACHE)
 def _is_meta_line(text: str) -> bool:
     """A date or byline line (or a bare "By"), as printed next to a headline.
 
@@ -370,7 +372,7 @@ def _headline_shaped(line: Line) -> bool:
     return _headline_text(line.text)
 
 
-@lru_cache(maxsize=DATED_CACHE)
+@lru_cache(maxsize=TEXT_TEST_CACHE)
 def _headline_text(text: str) -> bool:
     """True when a line's text may be a headline: not a fragment, trail, byline or date.
 
