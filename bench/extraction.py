@@ -12,7 +12,10 @@ paragraph precision and recall, to show where the losses are.
 
 Usage:
     python bench/extraction.py [--half A|B] [--set aeb --set traf --set hd] [--sample N]
-        [--pages N]
+        [--pages N] [--keep DIR]
+
+``--keep DIR`` writes the predictions to DIR (kept after the run) instead of a temporary
+folder, so two versions of the extractor can be compared with ``diff -r``.
 """
 
 from __future__ import annotations
@@ -134,11 +137,12 @@ def main() -> None:
     parser.add_argument("--set", dest="sets", action="append", choices=SETS)
     parser.add_argument("--sample", type=int, help="only the first N pages of each set")
     parser.add_argument("--pages", type=int, default=0, help="list the N worst aeb trim pages")
+    parser.add_argument("--keep", type=Path, help="write the predictions to this folder")
     args = parser.parse_args()
     sets = tuple(args.sets or SETS)
     searchlib.extract(next((BENCH / "pages").glob("*.txt")))  # warm caches and lazy imports
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
+        root = args.keep or Path(tmp)
         times: list[tuple[float, float]] = []
         full_ids = page_ids(BENCH / "pages", sets, args.half, args.sample)
         times += run(BENCH / "pages", full_ids, root / "full")

@@ -23,8 +23,13 @@ def test_calls_to_action(line: str) -> None:
 
 @pytest.mark.parametrize(
     "credited",
-    ["Kim’s rally. Picture: Agency", "Kim’s rally.Credit...Jane Roe/Agency"],
-    ids=["colon", "ellipsis"],
+    [
+        "Kim’s rally. Picture: Agency",
+        "Kim’s rally.Credit...Jane Roe/Agency",
+        "Kim’s rally. PİCTURE: Agency",
+        "Kim’s rally. ſource: Agency",
+    ],
+    ids=["colon", "ellipsis", "dotted-capital-i", "long-s"],
 )
 def test_caption_key_ignores_quotes_and_credits(credited: str) -> None:
     assert caption_key(credited) == caption_key("Kim's rally")
@@ -56,6 +61,15 @@ def test_prose_shape(line: str, prose: bool) -> None:
 def test_caption_copies_are_marked_on_both_lines() -> None:
     feats = analyse(["Crowds at the rally", "Crowds at the rally. Photo: Agency", "Text."])
     assert feats[0].caption and feats[1].caption and not feats[2].caption
+
+
+def test_a_line_is_repeated_only_on_the_page_that_repeats_it() -> None:
+    # Features are cached across pages; whether a line repeats belongs to its page.
+    twice = analyse(["Crowds at the harbour", "Crowds at the harbour", "Text."])
+    once = analyse(["Crowds at the harbour", "Text."])
+    assert [f.repeated for f in twice] == [True, True, False]
+    assert [f.repeated for f in once] == [False, False]
+    assert not analyse(["Crowds at the harbour. Photo: Agency"])[0].repeated
 
 
 @pytest.mark.parametrize(

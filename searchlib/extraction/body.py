@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .lines import Line, analyse
 from .rules import matches_any, phrase_set
@@ -28,6 +29,7 @@ LEGAL_PROSE_SHARE = 0.5
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
 MAX_COMMENT_HEADER_CHARS = 120
+COMMENT_CACHE = 4096
 MAX_ENDING_WORDS = 6
 ENDING_SHARE = 0.9
 # A further run is kept when it weighs this share of the densest run, and at least this much.
@@ -294,11 +296,18 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
 def _comments_start(lines: list[str], start: int) -> int | None:
     """The line number of the first reader-comment header after ``start``, if any."""
     for i in range(start + 1, len(lines)):
-        if len(lines[i]) <= MAX_COMMENT_HEADER_CHARS and matches_any(
-            "comments.txt", lines[i].lower()
-        ):
+        if len(lines[i]) <= MAX_COMMENT_HEADER_CHARS and _comment_header(lines[i]):
             return i
     return None
+
+
+@lru_cache(maxsize=COMMENT_CACHE)
+def _comment_header(line: str) -> bool:
+    """True for a reader-comment header ("Leave a reply", "Jane said:").
+
+    Cached: most lines asked about are a site's footer, printed on every page.
+    """
+    return matches_any("comments.txt", line.lower())
 
 
 def _article_span(

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .rules import (
     anchored_pattern,
+    first_words,
     has_phrase,
     matches_any,
     normalise,
@@ -30,14 +31,20 @@ MIN_UNPUNCTUATED_STOP = 0.25
 MAX_CHROME_WORDS = 24
 MAX_CTA_WORDS = 30
 MIN_CAPTION_WORDS = 4
+# Distinct lines whose features are kept (a few hundred bytes each): enough for the menus and
+# footers of the sites being indexed, small enough to hold for a whole run.
+LINE_CACHE = 8192
 # Chinese and Japanese are written without spaces: count a word per two such characters.
 CHARS_PER_CJK_WORD = 2
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
+_CREDIT_WORDS = ("picture", "photo", "image", "credit", "source", "foto", "bild", "quelle")
+# İ, ı and ſ: the letters that re.IGNORECASE takes for an ASCII letter of a credit word
+# (i, s) although str.lower() does not turn them into it.
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
 _CREDIT_TAIL = re.compile(
-    r"[.,]?\s*(?:\(|\[)?(?:picture|photo|image|credit|source|foto|bild|quelle)s?\s*(?::|\.{3}|…).*$",
-    re.IGNORECASE,
+    rf"[.,]?\s*(?:\(|\[)?(?:{'|'.join(_CREDIT_WORDS)})s?\s*(?::|\.{{3}}|…).*$", re.IGNORECASE
 )
 
 
@@ -76,12 +83,11 @@ class Line:
 
 def analyse(lines: list[str]) -> list[Line]:
     """Features of each line; ``repeated`` marks lines whose caption key occurs twice."""
-    plain = [normalise(line) for line in lines]
-    keys = [_caption_key(line, key) for line, key in zip(lines, plain, strict=True)]
+    keys = [_keys(line)[1] for line in lines]
     counts = Counter(keys)
     feats = [
-        _line(line, key, counts[ck] > 1 and bool(ck))
-        for line, key, ck in zip(lines, plain, keys, strict=True)
+        _line(line, repeated=counts[key] > 1 and bool(key))
+        for line, key in zip(lines, keys, strict=True)
     ]
     # A line whose copy carries a caption mark ("X. Picture: ...") is a caption too.
     pairs = list(zip(feats, keys, strict=True))
@@ -91,19 +97,40 @@ def analyse(lines: list[str]) -> list[Line]:
 
 def caption_key(line: str) -> str:
     """A line normalised for spotting copies: quotes, spacing and a trailing credit ignored."""
-    return _caption_key(line, normalise(line))
+    return _keys(line)[1]
 
 
-def _caption_key(line: str, key: str) -> str:
-    credit = _CREDIT_TAIL.search(line) if ":" in line or "…" in line or "..." in line else None
-    return normalise(line[: credit.start()]) if credit else key
+@lru_cache(maxsize=LINE_CACHE)
+def _keys(text: str) -> tuple[str, str]:
+    """A line normalised (``Line.key``), and its caption key (see ``caption_key``)."""
+    key = normalise(text)
+    credit = _credit_tail(text, key)
+    return key, normalise(text[: credit.start()]) if credit else key
 
 
-def _line(text: str, key: str, repeated: bool) -> Line:
+def _credit_tail(text: str, key: str) -> re.Match[str] | None:
+    """A trailing photo credit ("... Picture: Agency"), cheap necessary conditions first."""
+    if ":" not in text and "…" not in text and "..." not in text:
+        return None
+    # ``key`` is the lower case with only punctuation changed, so a credit word is in it,
+    # unless the text uses a letter that case-insensitive matching alone reads as i or s.
+    if not any(word in key for word in _CREDIT_WORDS) and not _ODD_FOLDS.search(text):
+        return None
+    return _CREDIT_TAIL.search(text)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line(text: str, *, repeated: bool) -> Line:
+    """The features of one line (``repeated`` is the page's to say).
+
+    Cached: menus, footers and legal lines recur on every page of a site, often twice on
+    a page, and they are most of a page's lines.
+    """
+    key = _keys(text)[0]
     tokens = key.split()
     n = max(len(tokens), _ideographs(text) // CHARS_PER_CJK_WORD)
     stops = word_set("stopwords.txt")
-    share = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
+    share = sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0
     legal = has_phrase("legal.txt", text, tokens)
     lowered = text.lower()
     return Line(
@@ -127,7 +154,9 @@ def _is_bio(lowered: str, tokens: list[str], stops: frozenset[str]) -> bool:
 
     The line must open with a name, not a function word ("The mayor is a former reporter").
     """
-    return bool(tokens) and tokens[0] not in stops and matches_any("bios.txt", lowered)
+    if not tokens or tokens[0] in stops:
+        return False
+    return anchored_pattern("bios.txt").match(lowered) is not None
 
 
 def _ideographs(text: str) -> int:
@@ -153,6 +182,8 @@ def is_chrome(text: str, key: str, tokens: list[str]) -> bool:
         key = " ".join(tokens)
     if key in known:
         return True
+    if not tokens or tokens[0] not in first_words(known):
+        return False
     for size in range(1, min(4, len(tokens)) + 1):
         head = " ".join(tokens[:size])
         if head in known and (len(tokens) <= 6 or _labelled(text, size)):
@@ -200,6 +231,8 @@ def is_call_to_action(key: str, tokens: list[str]) -> bool:
     if not tokens or len(tokens) > MAX_CTA_WORDS:
         return False
     verbs = _cta_verbs()
+    if tokens[0] not in first_words(verbs):
+        return False
     if not any(" ".join(tokens[:size]) in verbs for size in range(1, min(4, len(tokens)) + 1)):
         return False
     objects = section("cta.txt", "objects")

@@ -90,6 +90,8 @@ CRUMB_BONUS = 2.5
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
 _SUFFIX_MARKS = frozenset("|–—:-")
 DATED_CACHE = 2048
+# Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
+TEXT_TEST_CACHE = 2048
 _DIGIT = re.compile(r"\d")
 
 
@@ -293,8 +295,13 @@ def _is_standfirst(headline: Line, below: Line) -> bool:
     )
 
 
+@lru_cache(maxsize=TEXT_TEST_CACHE)
 def _is_meta_line(text: str) -> bool:
-    """A date or byline line (or a bare "By"), as printed next to a headline."""
+    """A date or byline line (or a bare "By"), as printed next to a headline.
+
+    Cached: each candidate window asks again about the lines near it, and a site prints
+    the same bylines and date lines on many pages.
+    """
     if len(text.split()) > MAX_META_LINE_WORDS:
         return False
     if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
@@ -362,11 +369,20 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if not MIN_CANDIDATE_WORDS <= line.words <= MAX_TITLE_WORDS:
         return False
-    if _lower_start(line.text) or line.text.endswith((",", ":", ";")):
+    return _headline_text(line.text)
+
+
+@lru_cache(maxsize=TEXT_TEST_CACHE)
+def _headline_text(text: str) -> bool:
+    """True when a line's text may be a headline: not a fragment, trail, byline or date.
+
+    Cached: the lines around the body are much the same on every page of a site.
+    """
+    if _lower_start(text) or text.endswith((",", ":", ";")):
         return False
-    if _BREADCRUMB.search(line.text) or is_byline(line.text):
+    if _BREADCRUMB.search(text) or is_byline(text):
         return False
-    return not _furniture(line.text.lower()) and not _dated(line.text)
+    return not _furniture(text.lower()) and not _dated(text)
 
 
 @lru_cache(maxsize=DATED_CACHE)
