@@ -78,6 +78,13 @@ MIN_QUOTE_WORDS = 10
 _QUOTE_MARKS = "\"'“”„«»‘’‚"
 OVERLAP_GAIN = 2.0
 LEAD_LINES = 12
+# Headline over standfirst, decided for the pair rather than by weights: when the winner is a
+# long sentence-like line and the line just above it is a shorter, headline-sized candidate,
+# the winner is the standfirst and the line above the headline. A kicker above a headline is
+# shorter than this, and a headline is seldom this long.
+STANDFIRST_MIN_WORDS = 14
+HEADLINE_OVER_STANDFIRST_WORDS = 5
+STANDFIRST_EXTRA_WORDS = 3
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
 _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
@@ -108,7 +115,20 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     if best is None or best[0] < WEAK_TITLE_SCORE:
         far = _best_headline(feats, body_start, max(0, body_start - WIDE_TITLE_WINDOW), near)
         best = far if best is None or (far and far[0] > best[0]) else best
-    return best[1] if best else None
+    return _headline_over_standfirst(feats, best[1]) if best else None
+
+
+def _headline_over_standfirst(feats: Sequence[Line], at: int) -> int:
+    """The line above ``at`` when ``at`` reads as the standfirst under it, else ``at``."""
+    if at == 0:
+        return at
+    above, line = feats[at - 1], feats[at]
+    headline_sized = (
+        HEADLINE_OVER_STANDFIRST_WORDS <= above.words <= line.words - STANDFIRST_EXTRA_WORDS
+    )
+    if line.words < STANDFIRST_MIN_WORDS or not headline_sized or above.text.endswith("."):
+        return at
+    return at - 1 if _headline_shaped(above) else at
 
 
 def _best_headline(
