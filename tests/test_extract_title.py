@@ -221,3 +221,11 @@ def test_headline_sized_line_over_a_long_sentence_is_the_headline(
 ) -> None:
     found = _title(["Home", "Politics", above, below, "By Jane Roe", *BODY])
     assert found == (above if title == "headline" else below)
+
+
+def test_headline_is_found_beside_the_thickest_prose_when_the_body_starts_far_off() -> None:
+    teaser = "Sign up for the weekly letter and read the best stories of the week in one place."
+    menu = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOPQRST"]
+    lines = ["Our newsletter", teaser, *menu, HEADLINE + " after long night", "By Jane Roe", *BODY]
+    at = find_title(analyse(lines), 1)  # as if the body finder had settled on the teaser
+    assert at is not None and lines[at] == HEADLINE + " after long night"

@@ -85,6 +85,15 @@ LEAD_LINES = 12
 STANDFIRST_MIN_WORDS = 14
 HEADLINE_OVER_STANDFIRST_WORDS = 5
 STANDFIRST_EXTRA_WORDS = 3
+# The body finder may start at a block away from the article (an intro, a teaser list, a
+# form): the thickest prose, the window of this many lines with the most words of running
+# text, is a second anchor. It is tried only when the best headline scores below the gate
+# (a convincing headline needs no second look, and the look costs time), searched this far
+# above, and a headline found there must win by the margin.
+DENSE_LINES = 10
+DENSE_GATE = 5.0
+DENSE_REACH = 20
+DENSE_MARGIN = 2.5
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
 _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
@@ -103,8 +112,10 @@ _DIGIT = re.compile(r"\d")
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """The line number of the headline: a headline-shaped line just above the body.
 
-    When no line near the body makes a convincing headline, the search reaches further up:
-    the body finder may have settled on comments or a form below the article.
+    When no line near the body makes a convincing headline, the search reaches further up
+    (the body finder may have settled on comments or a form below the article) and looks
+    beside the page's thickest prose. A winner that reads as the standfirst under a
+    headline-sized line gives way to that line.
 
     Args:
         feats: the features of the page's lines.
@@ -115,7 +126,36 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     if best is None or best[0] < WEAK_TITLE_SCORE:
         far = _best_headline(feats, body_start, max(0, body_start - WIDE_TITLE_WINDOW), near)
         best = far if best is None or (far and far[0] > best[0]) else best
+    best = _beside_thickest_prose(feats, body_start, best)
     return _headline_over_standfirst(feats, best[1]) if best else None
+
+
+def _beside_thickest_prose(
+    feats: Sequence[Line], body_start: int, best: tuple[float, int] | None
+) -> tuple[float, int] | None:
+    """The best headline near the page's thickest prose when it clearly beats ``best``."""
+    if best is not None and best[0] >= DENSE_GATE:
+        return best
+    dense = _thickest_prose(feats)
+    if abs(dense - body_start) <= FAR_REACH:
+        return best
+    lo, hi = max(0, dense - DENSE_REACH), min(len(feats), dense + FAR_REACH)
+    there = _best_headline(feats, dense, lo, hi)
+    if there and (best is None or there[0] > best[0] + DENSE_MARGIN):
+        return there
+    return best
+
+
+def _thickest_prose(feats: Sequence[Line]) -> int:
+    """The first prose line of the window of ``DENSE_LINES`` lines with the most prose words."""
+    words = [f.words if f.prose else 0 for f in feats]
+    window = best = sum(words[:DENSE_LINES])
+    start = 0
+    for i in range(DENSE_LINES, len(words)):
+        window += words[i] - words[i - DENSE_LINES]
+        if window > best:
+            best, start = window, i - DENSE_LINES + 1
+    return next((i for i in range(start, len(words)) if words[i]), start)
 
 
 def _headline_over_standfirst(feats: Sequence[Line], at: int) -> int:
