@@ -229,3 +229,17 @@ def test_headline_is_found_beside_the_thickest_prose_when_the_body_starts_far_of
     lines = ["Our newsletter", teaser, *menu, HEADLINE + " after long night", "By Jane Roe", *BODY]
     at = find_title(analyse(lines), 1)  # as if the body finder had settled on the teaser
     assert at is not None and lines[at] == HEADLINE + " after long night"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Forum>Politics>" + HEADLINE, HEADLINE),
+        ("Home › News › " + HEADLINE, HEADLINE),
+        ("Forum>Politics>Budget", "Forum>Politics>Budget"),
+        ("Budget > Forecast: " + HEADLINE, "Budget > Forecast: " + HEADLINE),
+    ],
+    ids=["glued-trail", "spaced-trail", "one-word-tail", "one-mark"],
+)
+def test_title_text_drops_a_glued_breadcrumb_trail(line: str, title: str) -> None:
+    assert title_text(analyse([line, *BODY]), 0) == title

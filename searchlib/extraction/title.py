@@ -102,6 +102,10 @@ _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
 # a headline may hold one.
 _CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
 CRUMB_BONUS = 2.5
+# A headline printed with its breadcrumb trail glued in front ("Forum>Phones>Headline"): the
+# headline is the last step, when it has a few words.
+_GLUED_TRAIL = re.compile(r"^(?:[^»›>]+[»›>]){2,}\s*(?P<tail>[^»›>]+)$")
+MIN_TRAIL_TAIL_WORDS = 2
 # A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
 _SUFFIX_MARKS = frozenset("|–—:-")
@@ -367,9 +371,13 @@ def title_text(feats: Sequence[Line], at: int) -> str:
 
     On a page, "Headline – Suffix" is as often the whole headline as a headline and a site
     name, so the suffix is cut only when the page prints the suffix or the headline without
-    it on a line of its own (the site name in the header, the headline above the body).
+    it on a line of its own (the site name in the header, the headline above the body). A
+    breadcrumb trail glued in front is dropped.
     """
     text = feats[at].text
+    trail = _GLUED_TRAIL.match(text)
+    if trail and len(trail.group("tail").split()) >= MIN_TRAIL_TAIL_WORDS:
+        return trail.group("tail").strip()
     if not _TITLE_SUFFIX.search(text):
         return text.strip()
     return clean_title(text, frozenset(f.key for i, f in enumerate(feats) if i != at))
