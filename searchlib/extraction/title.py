@@ -91,7 +91,7 @@ STANDFIRST_EXTRA_WORDS = 3
 # (a convincing headline needs no second look, and the look costs time), searched this far
 # above, and a headline found there must win by the margin.
 DENSE_LINES = 10
-DENSE_GATE = 5.0
+DENSE_GATE = 4.0
 DENSE_REACH = 20
 DENSE_MARGIN = 2.5
 
