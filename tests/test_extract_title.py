@@ -82,6 +82,11 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
         "Reading time: 3 minutes",
         "250 g Butter",
         "½ tsp salt",
+        "What are you looking for?",
+        "Seite drucken",
+        "Add to favourites",
+        "Please update your browser to read this page",
+        "Advertise with us",
     ],
     ids=[
         "file-name",
@@ -97,6 +102,11 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
         "reading-time",
         "ingredient",
         "fraction",
+        "search-prompt",
+        "print",
+        "bookmark",
+        "browser-notice",
+        "advertise",
     ],
 )
 def test_page_furniture_is_never_the_headline(furniture: str) -> None:
@@ -125,8 +135,10 @@ def test_tag_list_loses_to_the_headline() -> None:
         "Figure skating: council funds new rink",
         "Icon of the harbour closes after a century",
         "100 g sugar less: the council canteen changes recipes",
+        "Search for missing sailors resumes at dawn",
+        "Print shops close as council cuts paper budget",
     ],
-    ids=["series-counter", "figure-word", "icon-word", "quantity"],
+    ids=["series-counter", "figure-word", "icon-word", "quantity", "search-word", "print-word"],
 )
 def test_headline_that_merely_resembles_furniture_is_kept(headline: str) -> None:
     assert _title(["Menu", "Politics", headline, "By Jane Roe", *BODY]) == headline
@@ -187,3 +199,47 @@ def test_clean_title_keeps_a_prefix_of_the_line(text: str, keys: frozenset[str])
     cleaned = clean_title(text, keys | {normalise(part) for part in text.split("|")})
     assert text.strip().startswith(cleaned)
     assert bool(cleaned) == bool(text.strip())
+
+
+STANDFIRST = (
+    "The city council approved the budget after opposition members warned of cuts to services "
+    "that families rely on"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "title"),
+    [
+        ("Thousands rally outside town hall overnight", STANDFIRST, "headline"),
+        ("Night of protest", STANDFIRST, "standfirst"),
+        ("Thousands rally outside town hall overnight", STANDFIRST[:60], "standfirst"),
+    ],
+    ids=["headline-over-standfirst", "kicker-over-headline", "short-second-line"],
+)
+def test_headline_sized_line_over_a_long_sentence_is_the_headline(
+    above: str, below: str, title: str
+) -> None:
+    found = _title(["Home", "Politics", above, below, "By Jane Roe", *BODY])
+    assert found == (above if title == "headline" else below)
+
+
+def test_headline_is_found_beside_the_thickest_prose_when_the_body_starts_far_off() -> None:
+    teaser = "Sign up for the weekly letter and read the best stories of the week in one place."
+    menu = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOPQRST"]
+    lines = ["Our newsletter", teaser, *menu, HEADLINE + " after long night", "By Jane Roe", *BODY]
+    at = find_title(analyse(lines), 1)  # as if the body finder had settled on the teaser
+    assert at is not None and lines[at] == HEADLINE + " after long night"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Forum>Politics>" + HEADLINE, HEADLINE),
+        ("Home › News › " + HEADLINE, HEADLINE),
+        ("Forum>Politics>Budget", "Forum>Politics>Budget"),
+        ("Budget > Forecast: " + HEADLINE, "Budget > Forecast: " + HEADLINE),
+    ],
+    ids=["glued-trail", "spaced-trail", "one-word-tail", "one-mark"],
+)
+def test_title_text_drops_a_glued_breadcrumb_trail(line: str, title: str) -> None:
+    assert title_text(analyse([line, *BODY]), 0) == title

@@ -78,6 +78,22 @@ MIN_QUOTE_WORDS = 10
 _QUOTE_MARKS = "\"'“”„«»‘’‚"
 OVERLAP_GAIN = 2.0
 LEAD_LINES = 12
+# Headline over standfirst, decided for the pair rather than by weights: when the winner is a
+# long sentence-like line and the line just above it is a shorter, headline-sized candidate,
+# the winner is the standfirst and the line above the headline. A kicker above a headline is
+# shorter than this, and a headline is seldom this long.
+STANDFIRST_MIN_WORDS = 14
+HEADLINE_OVER_STANDFIRST_WORDS = 5
+STANDFIRST_EXTRA_WORDS = 3
+# The body finder may start at a block away from the article (an intro, a teaser list, a
+# form): the thickest prose, the window of this many lines with the most words of running
+# text, is a second anchor. It is tried only when the best headline scores below the gate
+# (a convincing headline needs no second look, and the look costs time), searched this far
+# above, and a headline found there must win by the margin.
+DENSE_LINES = 10
+DENSE_GATE = 4.0
+DENSE_REACH = 20
+DENSE_MARGIN = 2.5
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
 _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
@@ -86,6 +102,10 @@ _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
 # a headline may hold one.
 _CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
 CRUMB_BONUS = 2.5
+# A headline printed with its breadcrumb trail glued in front ("Forum>Phones>Headline"): the
+# headline is the last step, when it has a few words.
+_GLUED_TRAIL = re.compile(r"^(?:[^»›>]+[»›>]){2,}\s*(?P<tail>[^»›>]+)$")
+MIN_TRAIL_TAIL_WORDS = 2
 # A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
 _TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
 _SUFFIX_MARKS = frozenset("|–—:-")
@@ -98,8 +118,10 @@ _DIGIT = re.compile(r"\d")
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """The line number of the headline: a headline-shaped line just above the body.
 
-    When no line near the body makes a convincing headline, the search reaches further up:
-    the body finder may have settled on comments or a form below the article.
+    When no line near the body makes a convincing headline, the search reaches further up
+    (the body finder may have settled on comments or a form below the article) and looks
+    beside the page's thickest prose. A winner that reads as the standfirst under a
+    headline-sized line gives way to that line.
 
     Args:
         feats: the features of the page's lines.
@@ -110,7 +132,49 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     if best is None or best[0] < WEAK_TITLE_SCORE:
         far = _best_headline(feats, body_start, max(0, body_start - WIDE_TITLE_WINDOW), near)
         best = far if best is None or (far and far[0] > best[0]) else best
-    return best[1] if best else None
+    best = _beside_thickest_prose(feats, body_start, best)
+    return _headline_over_standfirst(feats, best[1]) if best else None
+
+
+def _beside_thickest_prose(
+    feats: Sequence[Line], body_start: int, best: tuple[float, int] | None
+) -> tuple[float, int] | None:
+    """The best headline near the page's thickest prose when it clearly beats ``best``."""
+    if best is not None and best[0] >= DENSE_GATE:
+        return best
+    dense = _thickest_prose(feats)
+    if abs(dense - body_start) <= FAR_REACH:
+        return best
+    lo, hi = max(0, dense - DENSE_REACH), min(len(feats), dense + FAR_REACH)
+    there = _best_headline(feats, dense, lo, hi)
+    if there and (best is None or there[0] > best[0] + DENSE_MARGIN):
+        return there
+    return best
+
+
+def _thickest_prose(feats: Sequence[Line]) -> int:
+    """The first prose line of the window of ``DENSE_LINES`` lines with the most prose words."""
+    words = [f.words if f.prose else 0 for f in feats]
+    window = best = sum(words[:DENSE_LINES])
+    start = 0
+    for i in range(DENSE_LINES, len(words)):
+        window += words[i] - words[i - DENSE_LINES]
+        if window > best:
+            best, start = window, i - DENSE_LINES + 1
+    return next((i for i in range(start, len(words)) if words[i]), start)
+
+
+def _headline_over_standfirst(feats: Sequence[Line], at: int) -> int:
+    """The line above ``at`` when ``at`` reads as the standfirst under it, else ``at``."""
+    if at == 0:
+        return at
+    above, line = feats[at - 1], feats[at]
+    headline_sized = (
+        HEADLINE_OVER_STANDFIRST_WORDS <= above.words <= line.words - STANDFIRST_EXTRA_WORDS
+    )
+    if line.words < STANDFIRST_MIN_WORDS or not headline_sized or above.text.endswith("."):
+        return at
+    return at - 1 if _headline_shaped(above) else at
 
 
 def _best_headline(
@@ -314,9 +378,13 @@ def title_text(feats: Sequence[Line], at: int) -> str:
 
     On a page, "Headline – Suffix" is as often the whole headline as a headline and a site
     name, so the suffix is cut only when the page prints the suffix or the headline without
-    it on a line of its own (the site name in the header, the headline above the body).
+    it on a line of its own (the site name in the header, the headline above the body). A
+    breadcrumb trail glued in front is dropped.
     """
     text = feats[at].text
+    trail = _GLUED_TRAIL.match(text)
+    if trail and len(trail.group("tail").split()) >= MIN_TRAIL_TAIL_WORDS:
+        return trail.group("tail").strip()
     if not _TITLE_SUFFIX.search(text):
         return text.strip()
     return clean_title(text, frozenset(f.key for i, f in enumerate(feats) if i != at))
