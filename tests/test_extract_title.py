@@ -7,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from searchlib.extraction.body import find_body
+from searchlib.extraction.headline_text import clean_title, title_text
 from searchlib.extraction.lines import analyse
 from searchlib.extraction.rules import normalise
-from searchlib.extraction.title import TITLE_WINDOW, clean_title, find_title, title_text
+from searchlib.extraction.title import TITLE_WINDOW, find_title
 
 BODY = [
     "The city council approved the new budget on Tuesday after a long debate in the chamber.",

@@ -17,10 +17,11 @@ from ..read import read_pages
 from .authors import find_authors
 from .body import Body, find_page_body, split_lines
 from .dates import find_date
+from .headline_text import title_text
 from .html import html_page
 from .lines import analyse
 from .metadata import find_original_outlet, find_outlet
-from .title import find_title, title_text
+from .title import find_title
 
 __all__ = ["article_id", "extract", "extract_page"]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .title import clean_title, find_title
+from .headline_text import clean_title
+from .title import find_title
 
 __all__ = ["clean_title", "find_original_outlet", "find_outlet", "find_title"]
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from .authors import byline_names, is_byline
 from .dates import parse_date
+from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
 from .rules import data_lines, normalise, phrase_lookup, word_set
 
@@ -24,7 +25,6 @@ TITLE_WINDOW = 60
 # A best score below this is a weak headline: the search then reaches this far up.
 WEAK_TITLE_SCORE = 3.5
 WIDE_TITLE_WINDOW = 100
-MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 30
 # A one-word headline ("Emden") is a candidate, but must beat the label cost.
 MIN_CANDIDATE_WORDS = 1
@@ -102,13 +102,6 @@ _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
 # a headline may hold one.
 _CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
 CRUMB_BONUS = 2.5
-# A headline printed with its breadcrumb trail glued in front ("Forum>Phones>Headline"): the
-# headline is the last step, when it has a few words.
-_GLUED_TRAIL = re.compile(r"^(?:[^»›>]+[»›>]){2,}\s*(?P<tail>[^»›>]+)$")
-MIN_TRAIL_TAIL_WORDS = 2
-# A site name after the headline: "Headline | Outlet", "Headline - Outlet" (a few words).
-_TITLE_SUFFIX = re.compile(r"\s+[|]\s+.*$|\s+[–—-]\s+(?P<name>(?:[^\s|–—-]+\s?){1,4})$")
-_SUFFIX_MARKS = frozenset("|–—:-")
 DATED_CACHE = 2048
 # Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
 TEXT_TEST_CACHE = 2048
@@ -188,7 +181,7 @@ def _best_headline(
     shaped = [i for i in shaped if i <= body_start + BELOW_REACH or _beside_meta(i, meta)]
     if not shaped:
         return None
-    keys = {i: _title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
+    keys = {i: title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
     counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
     lead = _content_words(feats, body_start, body_start + LEAD_LINES)
     crumbs = _crumb_tails(feats, lo, hi)
@@ -287,7 +280,7 @@ def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter
     line is cut (which is slow) only when it holds a separator.
     """
     return Counter(
-        _title_key(f.text) if _SUFFIX_MARKS.intersection(f.text) else f.key
+        title_key(f.text) if SUFFIX_MARKS.intersection(f.text) else f.key
         for f in feats
         if f.words >= MIN_REPEAT_WORDS and f.key.partition(" ")[0] in first_words
     )
@@ -371,65 +364,6 @@ def _is_meta_line(text: str) -> bool:
     if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
         return True
     return bool(byline_names(text)) or _dated(text)
-
-
-def title_text(feats: Sequence[Line], at: int) -> str:
-    """The headline printed on line ``at``, a site name after it cut only on evidence.
-
-    On a page, "Headline – Suffix" is as often the whole headline as a headline and a site
-    name, so the suffix is cut only when the page prints the suffix or the headline without
-    it on a line of its own (the site name in the header, the headline above the body). A
-    breadcrumb trail glued in front is dropped.
-    """
-    text = feats[at].text
-    trail = _GLUED_TRAIL.match(text)
-    if trail and len(trail.group("tail").split()) >= MIN_TRAIL_TAIL_WORDS:
-        return trail.group("tail").strip()
-    if not _TITLE_SUFFIX.search(text):
-        return text.strip()
-    return clean_title(text, frozenset(f.key for i, f in enumerate(feats) if i != at))
-
-
-def clean_title(text: str, page_keys: frozenset[str] | None = None) -> str:
-    """The headline without a trailing "| Outlet" or " - Outlet" part.
-
-    Args:
-        text: a headline line.
-        page_keys: the normalised other lines of the page; when given, the suffix is cut only
-            when one of them is the suffix or the headline without it.
-    """
-    match = _TITLE_SUFFIX.search(text)
-    if not match or (match.group("name") and not _site_name(match.group("name"))):
-        return text.strip()
-    cleaned = text[: match.start()].strip()
-    if len(cleaned.split()) < MIN_TITLE_WORDS:
-        return text.strip()
-    if page_keys is not None and not _printed_apart(text, match.start(), page_keys):
-        return text.strip()
-    return cleaned
-
-
-def _printed_apart(text: str, cut: int, page_keys: frozenset[str]) -> bool:
-    """True when the page prints the headline or the suffix cut at ``cut`` on its own."""
-    suffix = normalise(text[cut:])
-    return normalise(text[:cut]) in page_keys or bool(suffix and suffix in page_keys)
-
-
-def _site_name(text: str) -> bool:
-    """True when a dash-separated tail reads like a site name, not the rest of a headline.
-
-    A name has no digits, no sentence mark and no function words after its first word
-    ("The Daily Paper" but not "so geht's", "33 Tage Yoga", "und X profitiert").
-    """
-    words = text.lower().split()
-    if not words or any(c.isdigit() for c in text) or text.rstrip().endswith(("!", "?", "…")):
-        return False
-    stops = word_set("stopwords.txt")
-    return text[:1].isupper() and not any(w in stops for w in words[1:])
-
-
-def _title_key(text: str) -> str:
-    return normalise(clean_title(text))
 
 
 def _headline_shaped(line: Line) -> bool:
