@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from searchlib.extraction.names import clean_names, given_name_line, is_given_name, person
 
@@ -89,3 +91,19 @@ def test_a_name_printed_twice_is_one_name() -> None:
 )
 def test_user_names_after_a_byline_word(text: str, names: tuple[str, ...]) -> None:
     assert clean_names(text, handles=True) == names
+
+
+# Words that reach every branch of the name rules, and any short text between them.
+_NAME_WORDS = st.one_of(
+    st.sampled_from(["Jane", "Roe", "jdoe", "JaneRoe", "von", "GmbH", "Editor", "作者王敬", "."]),
+    st.sampled_from([",", " and ", "|", "@", "2023", "\t", ":", "-"]),
+    st.text(max_size=6),
+)
+
+
+@given(st.lists(_NAME_WORDS, max_size=8).map(" ".join), st.booleans(), st.booleans())
+@example(".\t.", True, False)  # a part that is only white space once its dots are stripped
+@settings(max_examples=300, deadline=None)
+def test_clean_names_reads_any_text(text: str, handles: bool, strict: bool) -> None:
+    names = clean_names(text, handles=handles, strict=strict)
+    assert all(name.strip() for name in names) and len(set(names)) == len(names)

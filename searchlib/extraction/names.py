@@ -130,7 +130,7 @@ def _leading_handle(text: str) -> str | None:
     ("JaneRoe Ein Kommentar"); a capitalised word ("Associated Press") is no user name.
     """
     words = text.split()
-    if len(words) > MAX_NAME_WORDS or not looks_like_handle(words[0]):
+    if not words or len(words) > MAX_NAME_WORDS or not looks_like_handle(words[0]):
         return None
     return handle(words[0])
 
