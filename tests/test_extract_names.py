@@ -30,15 +30,15 @@ def test_given_names(word: str, given: bool) -> None:
     [
         ("Jane Roe", "Jane Roe"),
         ("JANE ROE", "Jane Roe"),
-        ("Walter von Aachen", "Walter von Aachen"),
-        ("Loïc Le Clerc", "Loïc Le Clerc"),
-        ("The Guardian", None),
-        ("Die Tagespresse", None),
-        ("Eat What", None),
-        ("HWK Dortmund", None),
-        ("der Leyen", None),
+        ("Karl von Roe", "Karl von Roe"),
+        ("Léa Le Roe", "Léa Le Roe"),
+        ("The Daily Paper", None),
+        ("Die Zeitung", None),
+        ("Read What", None),
+        ("ABK Musterstadt", None),
+        ("der Roe", None),
         ("Jane Roe Verlag GmbH", None),
-        ("Emily Co", "Emily Co"),
+        ("Jane Ng", "Jane Ng"),
         ("Jane Roe Senior Correspondent", "Jane Roe"),
     ],
     ids=lambda v: str(v),
@@ -49,7 +49,7 @@ def test_person(text: str, name: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Jane Roe", "Jane Roe"), ("Market News", None), ("Erholung der Luftfahrtbranche", None)],
+    [("Jane Roe", "Jane Roe"), ("Market News", None), ("Lage der Landwirtschaft", None)],
     ids=lambda v: str(v),
 )
 def test_strict_person_needs_a_given_name(text: str, name: str | None) -> None:
@@ -61,7 +61,7 @@ def test_strict_person_needs_a_given_name(text: str, name: str | None) -> None:
     [
         ("Jane Roe Lesezeit: 4 Min.", ("Jane Roe",)),
         ("Jane Roe (Medizinredakteurin)", ("Jane Roe",)),
-        ("Mark Newton:", ("Mark Newton",)),
+        ("John Doe:", ("John Doe",)),
         ("Jane Roe, Projektleiterin der Stiftung", ("Jane Roe",)),
     ],
     ids=["label-after", "note-in-brackets", "colon-at-end", "role-after-comma"],
@@ -85,7 +85,7 @@ def test_a_name_printed_twice_is_one_name() -> None:
         ("JaneRoe Ein Kommentar", ("JaneRoe",)),
         ("jroe23", ("jroe23",)),
         ("Associated Press Writers", ()),
-        ("sin foto cargada", ()),
+        ("sin imagen disponible", ()),
     ],
     ids=["camel-case", "digits", "capitalised-words", "lower-case-words"],
 )

@@ -41,7 +41,7 @@ def _lead_words() -> str:
 
 @cache
 def byline_pattern() -> re.Pattern[str]:
-    # The byline word, then a colon, spaces, or straight on to a capital ("byOlena"); a colon
+    # The byline word, then a colon, spaces, or straight on to a capital ("byJane"); a colon
     # straight on to a small letter is a gender mark ("Autor:innen"), not a byline.
     return re.compile(
         rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s*：\s*|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ.])))"
@@ -101,7 +101,7 @@ def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) ->
         if short and _FILE_NAME.search(short[0]):
             short = short[1:]
         # After a whole line that is a byline word the next line is a name; after a short
-        # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
+        # line ending in one ("Ein Angebot von") it may be an outlet, so it must look like one.
         text = _joined(short) if short else ""
         return clean_names(text, handles=bare and handles, strict=not bare) if short else ()
     match = byline_pattern().match(line)

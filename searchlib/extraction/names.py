@@ -1,6 +1,6 @@
 """Tell a person's name from a label: the name rules shared by the byline finders.
 
-A name is two to four capitalised words ("Jane Roe", "Walter von Aachen", "T. V. Raman"),
+A name is two to four capitalised words ("Jane Roe", "Karl von Roe", "J. K. Roe"),
 with roles ("Transport Correspondent") and non-persons ("Editorial staff") stripped. Where no
 byline word vouches for it, a name must start with a common given name; the given names come
 from gender-guesser's dictionary of about 45,000 first names across Europe, the Americas and
@@ -202,18 +202,18 @@ def _shaped_like_a_name(tokens: list[str]) -> bool:
     if not all(_NAME_WORD.match(t) or t in _PARTICLES for t in tokens):
         return False
     if not _NAME_WORD.match(tokens[0]) or not _NAME_WORD.match(tokens[-1]):
-        return False  # "der Leyen": not a name
+        return False  # "der Roe": not a name
     if any(t.endswith(("'", "’", "'s", "’s")) for t in tokens):
         return False  # "Jane's Blog": a possessive
     if any(c.isdigit() for t in tokens for c in t) or any(_SENTENCE_END.search(t) for t in tokens):
         return False  # "Theme. Powered by X": not a name
     if tokens[0].lower() in word_set("articles.txt"):
-        return False  # "The Guardian", "Die Tagespresse": a title, not a name
+        return False  # "The Daily Paper", "Die Zeitung": a title, not a name
     later = (t.lower() for t in tokens[1:])
     if not word_set("stopwords.txt").isdisjoint(t for t in later if t not in _PARTICLES):
-        return False  # "Eat What": words of a phrase
+        return False  # "Read What": words of a phrase
     if _ACRONYM.match(tokens[0]) and not all(t.isupper() for t in tokens):
-        return False  # "HWK Dortmund": an organisation
+        return False  # "ABK Musterstadt": an organisation
     # "Leiterin der Stiftung": a particle makes a name only after a given name.
     return not any(t in _PARTICLES for t in tokens) or is_given_name(tokens[0])
 
