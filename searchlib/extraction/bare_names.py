@@ -150,10 +150,20 @@ def _dated_neighbour(lines: Sequence[str], i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _short_dated(line: str) -> bool:
-    # Cached: the same lines are asked about as neighbours of several candidates.
+    """True for a line of a few words holding a date.
+
+    Cached for lines no longer than a meta line: the same lines are asked about as
+    neighbours of several candidates, and a long one is a paragraph, printed once.
+    """
+    return _cached_short_dated(line) if len(line) <= MAX_META_CHARS else _dated_words(line)
+
+
+def _dated_words(line: str) -> bool:
     return len(line.split()) <= MAX_INLINE_WORDS and date_pattern().search(line) is not None
+
+
+_cached_short_dated = lru_cache(maxsize=4096)(_dated_words)
 
 
 def lone_name(word: str, *, handles: bool) -> tuple[str, ...]:
