@@ -27,13 +27,13 @@ from .bare_names import (
 )
 from .bylines import (
     FIELDS,
-    LABEL_MARKS,
     MAX_BYLINE_WORDS,
     MAX_META_CHARS,
     byline_names,
     byline_pattern,
     inline_pattern,
     is_byline,
+    is_byline_word,
 )
 from .dates import parse_date
 from .names import MAX_NAME_WORDS, clean_names, given_name_line
@@ -141,16 +141,11 @@ def _elsewhere(lines: Sequence[str], body_start: int) -> list[int]:
     """The lines of the page that open like a byline, nearest the body's start first: when the
     headline was taken from the wrong place, its byline is still printed near the body.
     """
-    opens, credits, words = (
-        byline_pattern().match,
-        _credit_pattern().match,
-        phrase_lookup("bylines.txt"),
-    )
+    opens, credits = byline_pattern().match, _credit_pattern().match
     found = [
         i
         for i, line in enumerate(lines)
-        if len(line) <= MAX_META_CHARS
-        and (opens(line) or credits(line) or line.strip(LABEL_MARKS).lower() in words)
+        if len(line) <= MAX_META_CHARS and (opens(line) or credits(line) or is_byline_word(line))
     ]
     return _nearest(found, body_start)
 
@@ -166,7 +161,7 @@ def _byline_elsewhere(lines: Sequence[str], i: int) -> tuple[str, ...]:
     ("Verfasst von: jdoe"); or a byline word alone over a person's name ("Von" / "Jane Roe").
     """
     line = lines[i]
-    if line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt"):
+    if is_byline_word(line):
         below = lines[i + 1] if i + 1 < len(lines) else ""
         return tuple(n for n in clean_names(below, strict=True) if " " in n)
     credited = _credited(line)
@@ -228,8 +223,7 @@ def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
     before = line[: match.start()] if match else ""
     if match and len(before.split()) <= MAX_DATE_WORDS and parse_date(before):
         return clean_names(match.group("names"), handles=True)
-    bare = line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt")
-    if bare or byline_pattern().match(line):
+    if is_byline_word(line) or byline_pattern().match(line):
         return byline_names(line, *lines[i + 1 : i + 3], handles=False)
     return _credited(line)
 
