@@ -53,7 +53,8 @@ _HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
 _PARTICLES = frozenset(
     "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
 )
-_EDGE_MARKS = " ,|·•-–—"
+# Separators and dashes at the edges of a line of names.
+EDGE_MARKS = " ,|·•-–—"
 
 
 @cache
@@ -151,7 +152,7 @@ def _han_name(text: str) -> str | None:
 
 def split_names(line: str) -> list[str]:
     """The parts of a line of bare names ("Jane Roe, John Doe and Maria Lopez")."""
-    parts = (p.strip(" .:") for p in _SPLIT.split(line.strip(_EDGE_MARKS)))
+    parts = (p.strip(" .:") for p in _SPLIT.split(line.strip(EDGE_MARKS)))
     return [p for p in parts if p]
 
 
@@ -162,7 +163,7 @@ def given_name_line(line: str) -> tuple[str, ...]:
     """
     words = line.split()
     # Every part starts with a given name, so the first word must be one: most lines stop here.
-    if not words or len(words) > MAX_LIST_WORDS or not is_given_name(words[0].strip(_EDGE_MARKS)):
+    if not words or len(words) > MAX_LIST_WORDS or not is_given_name(words[0].strip(EDGE_MARKS)):
         return ()
     names = [person(part, strict=True) for part in split_names(line)]
     if not names or not all(names):
@@ -195,6 +196,12 @@ def person(text: str, *, strict: bool = False) -> str | None:
     if strict and not is_given_name(tokens[0]):
         return None
     return " ".join(tokens)
+
+
+def strict_name(text: str) -> tuple[str, ...]:
+    """``text`` as the one person it names, starting with a given name; else nothing."""
+    name = person(text, strict=True)
+    return (name,) if name else ()
 
 
 def _shaped_like_a_name(tokens: list[str]) -> bool:
