@@ -74,6 +74,12 @@ FALLBACK_TAIL_LINES = 40
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
 
+# A one-word user name with a date counts only right next to the headline.
+HANDLE_REACH = 1
+
+# A label, link or byline in an author box is a short line.
+MAX_BOX_LINE_CHARS = 80
+
 Finder = Callable[[int], tuple[str, ...]]
 
 _REPORTING = re.compile(r"(?:reporting|written|additional reporting) by\s+(?P<names>[A-Z][^;.]+)")
@@ -198,7 +204,7 @@ def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[s
     names = byline_names(lines[i], *lines[i + 1 : i + 4], handles=handles)
     if names or len(lines[i]) > MAX_META_CHARS:
         return names
-    fields = FIELDS.split(_GLUED_LEAD.sub(" | ", lines[i]))
+    fields = FIELDS.split(_glued_lead().sub(" | ", lines[i]))
     for field in fields[1:] if len(fields) > 1 else ():
         names = byline_names(field, handles=handles)
         if names:
@@ -232,6 +238,13 @@ def _credited(line: str) -> tuple[str, ...]:
     """The person credited as the page's creator ("Erstellt von Jane Roe")."""
     match = _credit_pattern().match(line) if len(line) <= MAX_BOX_LINE_CHARS else None
     return clean_names(match.group("names"), strict=True) if match else ()
+
+
+@cache
+def _glued_lead() -> re.Pattern[str]:
+    """A byline word glued to the field before it by the scrape ("4 May 2023Author Jane Roe")."""
+    words = "|".join(re.escape(word.capitalize()) for word in section("bylines.txt", "glued"))
+    return re.compile(rf"(?<=[\da-zà-ÿ])(?=(?:{words})(?:[\s:]|[A-ZÀ-Þ]))")
 
 
 @cache
@@ -340,21 +353,11 @@ _LICENCE = re.compile(
     re.IGNORECASE,
 )
 
-# A byline word glued to the field before it by the scrape ("4 May 2023Author Jane Roe").
-_GLUED_LEAD = re.compile(
-    r"(?<=[\da-zà-ÿ])(?=(?:Author|Autor|Autorin|Verfasst von|Posted by)(?:[\s:]|[A-ZÀ-Þ]))"
-)
 # A footer's span of years and its holder, without the copyright sign: "2009-2020 by Jane Roe".
 _YEARS_BY = re.compile(
     r"\b\d{4}\s*[-–]\s*\d{4}\s+(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*$"
 )
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
-
-
-# A one-word user name with a date counts only right next to the headline.
-HANDLE_REACH = 1
-# A label, link or byline in an author box is a short line.
-MAX_BOX_LINE_CHARS = 80
 
 
 def _short(line: str, words: int) -> bool:
