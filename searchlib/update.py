@@ -64,8 +64,10 @@ class _Meter:
     done: int = 0
 
     def advance(self, amount: int) -> None:
-        """Count ``amount`` more bytes done (never beyond the total)."""
-        self.done = min(self.done + amount, self.total)
+        """Count ``amount`` more bytes done, never beyond the total and never back: a file
+        that grows while the update runs counts more for its pages than its size said.
+        """
+        self.done = min(self.done + max(amount, 0), self.total)
         if self.progress:
             self.progress(self.done, self.total)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from searchlib.extraction import lines
 from searchlib.extraction.lines import analyse, caption_key, is_call_to_action
 
 
@@ -70,6 +71,17 @@ def test_a_line_is_repeated_only_on_the_page_that_repeats_it() -> None:
     assert [f.repeated for f in twice] == [True, True, False]
     assert [f.repeated for f in once] == [False, False]
     assert not analyse(["Crowds at the harbour. Photo: Agency"])[0].repeated
+
+
+@pytest.mark.parametrize(("repeat", "kept"), [(2, True), (200, False)], ids=["short", "paragraph"])
+def test_only_short_lines_are_kept_by_the_line_caches(repeat: int, kept: bool) -> None:
+    # The caches last the whole run: a paragraph is printed once, and keeping it would only
+    # hold its text.
+    line = f"Crowds at the harbour {repeat} {id(object())}. " * repeat
+    misses = lines._cached_line.cache_info().misses, lines._cached_keys.cache_info().misses
+    assert analyse([line])[0].words >= repeat
+    after = lines._cached_line.cache_info().misses, lines._cached_keys.cache_info().misses
+    assert (after != misses) is kept
 
 
 @pytest.mark.parametrize(

@@ -449,3 +449,20 @@ def test_progress_counts_bytes_record_by_record(src: Path, fresh_index: searchli
     assert calls[-1][0] == total
     # The JSON Lines file reports each of its records, not only its end.
     assert len({d for d, _ in calls if 0 < d < total}) >= 6
+
+
+def test_progress_never_goes_back_when_a_file_grows_during_the_update(
+    src: Path, fresh_index: searchlib.Index
+) -> None:
+    _page(src / "a.txt")
+    wire = _write_jsonl(src / "b.jsonl", [_record(0)])
+    _page(src / "c.txt", title="Harbour reopens after repairs")
+    calls: list[int] = []
+
+    def grow_the_wire(done: int, total: int) -> None:
+        if not calls:  # sizes are taken; b.jsonl is read after this
+            _write_jsonl(wire, [_record(n) for n in range(8)])
+        calls.append(done)
+
+    fresh_index.update([src], progress=grow_the_wire)
+    assert calls == sorted(calls)

@@ -27,13 +27,13 @@ from .bare_names import (
 )
 from .bylines import (
     FIELDS,
-    LABEL_MARKS,
     MAX_BYLINE_WORDS,
     MAX_META_CHARS,
     byline_names,
     byline_pattern,
     inline_pattern,
     is_byline,
+    is_byline_word,
 )
 from .dates import parse_date
 from .names import MAX_NAME_WORDS, clean_names, given_name_line
@@ -73,6 +73,12 @@ FALLBACK_TAIL_LINES = 40
 
 # A bare name signing off the article is looked for from this many lines before its end.
 SIGNATURE_LINES = 2
+
+# A one-word user name with a date counts only right next to the headline.
+HANDLE_REACH = 1
+
+# A label, link or byline in an author box is a short line.
+MAX_BOX_LINE_CHARS = 80
 
 Finder = Callable[[int], tuple[str, ...]]
 
@@ -141,16 +147,11 @@ def _elsewhere(lines: Sequence[str], body_start: int) -> list[int]:
     """The lines of the page that open like a byline, nearest the body's start first: when the
     headline was taken from the wrong place, its byline is still printed near the body.
     """
-    opens, credits, words = (
-        byline_pattern().match,
-        _credit_pattern().match,
-        phrase_lookup("bylines.txt"),
-    )
+    opens, credits = byline_pattern().match, _credit_pattern().match
     found = [
         i
         for i, line in enumerate(lines)
-        if len(line) <= MAX_META_CHARS
-        and (opens(line) or credits(line) or line.strip(LABEL_MARKS).lower() in words)
+        if len(line) <= MAX_META_CHARS and (opens(line) or credits(line) or is_byline_word(line))
     ]
     return _nearest(found, body_start)
 
@@ -166,7 +167,7 @@ def _byline_elsewhere(lines: Sequence[str], i: int) -> tuple[str, ...]:
     ("Verfasst von: jdoe"); or a byline word alone over a person's name ("Von" / "Jane Roe").
     """
     line = lines[i]
-    if line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt"):
+    if is_byline_word(line):
         below = lines[i + 1] if i + 1 < len(lines) else ""
         return tuple(n for n in clean_names(below, strict=True) if " " in n)
     credited = _credited(line)
@@ -203,7 +204,7 @@ def _byline_at(lines: Sequence[str], i: int, *, handles: bool = True) -> tuple[s
     names = byline_names(lines[i], *lines[i + 1 : i + 4], handles=handles)
     if names or len(lines[i]) > MAX_META_CHARS:
         return names
-    fields = FIELDS.split(_GLUED_LEAD.sub(" | ", lines[i]))
+    fields = FIELDS.split(_glued_lead().sub(" | ", lines[i]))
     for field in fields[1:] if len(fields) > 1 else ():
         names = byline_names(field, handles=handles)
         if names:
@@ -228,8 +229,7 @@ def _byline_after(lines: Sequence[str], i: int) -> tuple[str, ...]:
     before = line[: match.start()] if match else ""
     if match and len(before.split()) <= MAX_DATE_WORDS and parse_date(before):
         return clean_names(match.group("names"), handles=True)
-    bare = line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt")
-    if bare or byline_pattern().match(line):
+    if is_byline_word(line) or byline_pattern().match(line):
         return byline_names(line, *lines[i + 1 : i + 3], handles=False)
     return _credited(line)
 
@@ -238,6 +238,13 @@ def _credited(line: str) -> tuple[str, ...]:
     """The person credited as the page's creator ("Erstellt von Jane Roe")."""
     match = _credit_pattern().match(line) if len(line) <= MAX_BOX_LINE_CHARS else None
     return clean_names(match.group("names"), strict=True) if match else ()
+
+
+@cache
+def _glued_lead() -> re.Pattern[str]:
+    """A byline word glued to the field before it by the scrape ("4 May 2023Author Jane Roe")."""
+    words = "|".join(re.escape(word.capitalize()) for word in section("bylines.txt", "glued"))
+    return re.compile(rf"(?<=[\da-zà-ÿ])(?=(?:{words})(?:[\s:]|[A-ZÀ-Þ]))")
 
 
 @cache
@@ -346,21 +353,11 @@ _LICENCE = re.compile(
     re.IGNORECASE,
 )
 
-# A byline word glued to the field before it by the scrape ("4 May 2023Author Jane Roe").
-_GLUED_LEAD = re.compile(
-    r"(?<=[\da-zà-ÿ])(?=(?:Author|Autor|Autorin|Verfasst von|Posted by)(?:[\s:]|[A-ZÀ-Þ]))"
-)
 # A footer's span of years and its holder, without the copyright sign: "2009-2020 by Jane Roe".
 _YEARS_BY = re.compile(
     r"\b\d{4}\s*[-–]\s*\d{4}\s+(?:by|von|par|por)\s+(?P<name>[^\W\d_][\w'’. -]{1,40}?)\s*$"
 )
 _SIGNED = re.compile(r"^[-–—]\s*(?P<name>\w.*)$")
-
-
-# A one-word user name with a date counts only right next to the headline.
-HANDLE_REACH = 1
-# A label, link or byline in an author box is a short line.
-MAX_BOX_LINE_CHARS = 80
 
 
 def _short(line: str, words: int) -> bool:

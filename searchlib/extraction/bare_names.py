@@ -13,12 +13,14 @@ from functools import lru_cache
 
 from .bylines import FIELDS, MAX_INLINE_WORDS, MAX_META_CHARS, date_pattern
 from .names import (
+    EDGE_MARKS,
     MAX_NAME_WORDS,
     given_name_line,
     handle,
     is_given_name,
     person,
     split_names,
+    strict_name,
 )
 from .rules import word_set
 
@@ -26,8 +28,6 @@ from .rules import word_set
 MAX_TITLED_CHARS = 80
 
 _HAS_DIGIT = re.compile(r"\d")
-
-_EDGE_MARKS = " ,|·•-–—"
 
 
 # Words printed alone between a name and its date.
@@ -93,10 +93,10 @@ def dated_name(lines: Sequence[str], i: int, *, handles: bool = False) -> tuple[
         handles: accept a one-word lower-case user name alone on its line ("jdoe" / "4 May
             2023").
     """
-    line = lines[i].strip(_EDGE_MARKS)
+    line = lines[i].strip(EDGE_MARKS)
     if line.endswith(":") or len(line) > MAX_META_CHARS or len(line.split()) > MAX_INLINE_WORDS:
         return ()  # a label ("Release:") over its value, or a sentence
-    rest = date_pattern().sub(" ", line).strip(_EDGE_MARKS)
+    rest = date_pattern().sub(" ", line).strip(EDGE_MARKS)
     if rest == line and not _dated_neighbour(lines, i):
         return ()
     if len(rest.split()) == 1:
@@ -150,10 +150,20 @@ def _dated_neighbour(lines: Sequence[str], i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _short_dated(line: str) -> bool:
-    # Cached: the same lines are asked about as neighbours of several candidates.
+    """True for a line of a few words holding a date.
+
+    Cached for lines no longer than a meta line: the same lines are asked about as
+    neighbours of several candidates, and a long one is a paragraph, printed once.
+    """
+    return _cached_short_dated(line) if len(line) <= MAX_META_CHARS else _dated_words(line)
+
+
+def _dated_words(line: str) -> bool:
     return len(line.split()) <= MAX_INLINE_WORDS and date_pattern().search(line) is not None
+
+
+_cached_short_dated = lru_cache(maxsize=4096)(_dated_words)
 
 
 def lone_name(word: str, *, handles: bool) -> tuple[str, ...]:
@@ -175,8 +185,7 @@ def leading_name(text: str) -> tuple[str, ...]:
         return ()
     # A middle name or initial ("Jane Mary Roe", "Jane M. Roe") takes the name one word on.
     middle = len(words) > 2 and (is_given_name(words[1]) or _INITIAL.match(words[1]))
-    name = person(" ".join(words[: 3 if middle else 2]), strict=True)
-    return (name,) if name else ()
+    return strict_name(" ".join(words[: 3 if middle else 2]))
 
 
 def _neighbour(lines: Sequence[str], i: int, step: int) -> int:
@@ -203,8 +212,7 @@ def titled(lines: Sequence[str], i: int) -> tuple[str, ...]:
     titled = len(words) > MIN_TITLED_WORDS and _job_title(words[-1:])
     if not titled and not _job_title(below.lower().replace(",", " ").split()):
         return ()
-    name = person(" ".join(words[:-1]) if titled else line, strict=True)
-    return (name,) if name else ()
+    return strict_name(" ".join(words[:-1]) if titled else line)
 
 
 def _job_title(words: list[str]) -> bool:
@@ -217,13 +225,11 @@ def _doubled_name(lines: Sequence[str], i: int) -> tuple[str, ...]:
     """A bare name printed twice in a row: an author box (the photo's alt text, then the name)."""
     if i + 1 >= len(lines) or lines[i] != lines[i + 1]:
         return ()
-    name = person(lines[i], strict=True)
-    return (name,) if name else ()
+    return strict_name(lines[i])
 
 
 def _mailed(lines: Sequence[str], i: int) -> tuple[str, ...]:
     """A bare name printed above the author's e-mail address."""
     if i + 1 >= len(lines) or not _EMAIL.match(lines[i + 1].strip()):
         return ()
-    name = person(lines[i], strict=True)
-    return (name,) if name else ()
+    return strict_name(lines[i])

@@ -14,7 +14,14 @@ from functools import cache
 from .names import clean_names
 from .rules import data_lines, phrase_lookup, phrase_pattern, section, word_set
 
-__all__ = ["byline_names", "byline_pattern", "date_pattern", "inline_pattern", "is_byline"]
+__all__ = [
+    "byline_names",
+    "byline_pattern",
+    "date_pattern",
+    "inline_pattern",
+    "is_byline",
+    "is_byline_word",
+]
 
 MAX_BYLINE_WORDS = 16
 
@@ -41,7 +48,7 @@ def _lead_words() -> str:
 
 @cache
 def byline_pattern() -> re.Pattern[str]:
-    # The byline word, then a colon, spaces, or straight on to a capital ("byOlena"); a colon
+    # The byline word, then a colon, spaces, or straight on to a capital ("byJane"); a colon
     # straight on to a small letter is a gender mark ("Autor:innen"), not a byline.
     return re.compile(
         rf"^(?:{_lead_words()})(?:\s*:\s+|\s*:(?-i:(?=[A-ZÀ-Þ]))|\s*：\s*|\s+|(?-i:(?=[A-ZÀ-Þ][a-zà-ÿ.])))"
@@ -66,6 +73,14 @@ def _trailing() -> re.Pattern[str]:
 
 # Marks around a byline word printed alone ("By:", "| Von", "作者：").
 LABEL_MARKS = " :|："
+
+
+def is_byline_word(line: str) -> bool:
+    """True for a line that is only a byline word ("By:", "| Von", "作者："); the names follow
+    on the next line.
+    """
+    return line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt")
+
 
 # An image's file name, printed above the name in author boxes ("jdoe_0450 (1)", "me.jpg").
 _FILE_NAME = re.compile(r"_\d{3,}|\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
@@ -95,13 +110,13 @@ def byline_names(line: str, *following: str, handles: bool = True) -> tuple[str,
 
 
 def _names_of_byline(line: str, following: tuple[str, ...], *, handles: bool) -> tuple[str, ...]:
-    bare = line.strip(LABEL_MARKS).lower() in phrase_lookup("bylines.txt")
+    bare = is_byline_word(line)
     if bare or _ends_in_byline_word(line):
         short = [f for f in following if len(f.split()) <= MAX_BYLINE_WORDS]
         if short and _FILE_NAME.search(short[0]):
             short = short[1:]
         # After a whole line that is a byline word the next line is a name; after a short
-        # line ending in one ("Ein Partner von") it may be an outlet, so it must look like one.
+        # line ending in one ("Ein Angebot von") it may be an outlet, so it must look like one.
         text = _joined(short) if short else ""
         return clean_names(text, handles=bare and handles, strict=not bare) if short else ()
     match = byline_pattern().match(line)

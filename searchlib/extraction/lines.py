@@ -34,6 +34,9 @@ MIN_CAPTION_WORDS = 4
 # Distinct lines whose features are kept (a few hundred bytes each): enough for the menus and
 # footers of the sites being indexed, small enough to hold for a whole run.
 LINE_CACHE = 8192
+# Only lines up to this long are cached: longer ones are paragraphs, printed once, and
+# LINE_CACHE paragraphs of 20 KB each would hold 300 MB for the whole run.
+MAX_CACHED_CHARS = 1000
 # Chinese and Japanese are written without spaces: count a word per two such characters.
 CHARS_PER_CJK_WORD = 2
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -100,9 +103,12 @@ def caption_key(line: str) -> str:
     return _keys(line)[1]
 
 
-@lru_cache(maxsize=LINE_CACHE)
 def _keys(text: str) -> tuple[str, str]:
     """A line normalised (``Line.key``), and its caption key (see ``caption_key``)."""
+    return _cached_keys(text) if len(text) <= MAX_CACHED_CHARS else _line_keys(text)
+
+
+def _line_keys(text: str) -> tuple[str, str]:
     key = normalise(text)
     credit = _credit_tail(text, key)
     return key, normalise(text[: credit.start()]) if credit else key
@@ -119,13 +125,18 @@ def _credit_tail(text: str, key: str) -> re.Match[str] | None:
     return _CREDIT_TAIL.search(text)
 
 
-@lru_cache(maxsize=LINE_CACHE)
 def _line(text: str, *, repeated: bool) -> Line:
     """The features of one line (``repeated`` is the page's to say).
 
-    Cached: menus, footers and legal lines recur on every page of a site, often twice on
-    a page, and they are most of a page's lines.
+    Cached for short lines: menus, footers and legal lines recur on every page of a site,
+    often twice on a page, and they are most of a page's lines.
     """
+    if len(text) <= MAX_CACHED_CHARS:
+        return _cached_line(text, repeated=repeated)
+    return _line_features(text, repeated=repeated)
+
+
+def _line_features(text: str, *, repeated: bool) -> Line:
     key = _keys(text)[0]
     tokens = key.split()
     n = max(len(tokens), _ideographs(text) // CHARS_PER_CJK_WORD)
@@ -147,6 +158,10 @@ def _line(text: str, *, repeated: bool) -> Line:
         caption=_maybe_caption(text, tokens) and matches_any("captions.txt", lowered),
         repeated=repeated,
     )
+
+
+_cached_keys = lru_cache(maxsize=LINE_CACHE)(_line_keys)
+_cached_line = lru_cache(maxsize=LINE_CACHE)(_line_features)
 
 
 def _is_bio(lowered: str, tokens: list[str], stops: frozenset[str]) -> bool:

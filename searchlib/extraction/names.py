@@ -1,6 +1,6 @@
 """Tell a person's name from a label: the name rules shared by the byline finders.
 
-A name is two to four capitalised words ("Jane Roe", "Walter von Aachen", "T. V. Raman"),
+A name is two to four capitalised words ("Jane Roe", "Karl von Roe", "J. K. Roe"),
 with roles ("Transport Correspondent") and non-persons ("Editorial staff") stripped. Where no
 byline word vouches for it, a name must start with a common given name; the given names come
 from gender-guesser's dictionary of about 45,000 first names across Europe, the Americas and
@@ -53,7 +53,8 @@ _HANDLE = re.compile(r"^[^\W\d_][\w.-]{2,29}$")
 _PARTICLES = frozenset(
     "van von vom de da del della di du dos la le der den ten ter bin al el".split()  # noqa: SIM905
 )
-_EDGE_MARKS = " ,|·•-–—"
+# Separators and dashes at the edges of a line of names.
+EDGE_MARKS = " ,|·•-–—"
 
 
 @cache
@@ -130,7 +131,7 @@ def _leading_handle(text: str) -> str | None:
     ("JaneRoe Ein Kommentar"); a capitalised word ("Associated Press") is no user name.
     """
     words = text.split()
-    if len(words) > MAX_NAME_WORDS or not looks_like_handle(words[0]):
+    if not words or len(words) > MAX_NAME_WORDS or not looks_like_handle(words[0]):
         return None
     return handle(words[0])
 
@@ -151,7 +152,7 @@ def _han_name(text: str) -> str | None:
 
 def split_names(line: str) -> list[str]:
     """The parts of a line of bare names ("Jane Roe, John Doe and Maria Lopez")."""
-    parts = (p.strip(" .:") for p in _SPLIT.split(line.strip(_EDGE_MARKS)))
+    parts = (p.strip(" .:") for p in _SPLIT.split(line.strip(EDGE_MARKS)))
     return [p for p in parts if p]
 
 
@@ -162,7 +163,7 @@ def given_name_line(line: str) -> tuple[str, ...]:
     """
     words = line.split()
     # Every part starts with a given name, so the first word must be one: most lines stop here.
-    if not words or len(words) > MAX_LIST_WORDS or not is_given_name(words[0].strip(_EDGE_MARKS)):
+    if not words or len(words) > MAX_LIST_WORDS or not is_given_name(words[0].strip(EDGE_MARKS)):
         return ()
     names = [person(part, strict=True) for part in split_names(line)]
     if not names or not all(names):
@@ -197,23 +198,29 @@ def person(text: str, *, strict: bool = False) -> str | None:
     return " ".join(tokens)
 
 
+def strict_name(text: str) -> tuple[str, ...]:
+    """``text`` as the one person it names, starting with a given name; else nothing."""
+    name = person(text, strict=True)
+    return (name,) if name else ()
+
+
 def _shaped_like_a_name(tokens: list[str]) -> bool:
     """Capitalised words, particles only inside, no sentence end, no phrase or title."""
     if not all(_NAME_WORD.match(t) or t in _PARTICLES for t in tokens):
         return False
     if not _NAME_WORD.match(tokens[0]) or not _NAME_WORD.match(tokens[-1]):
-        return False  # "der Leyen": not a name
+        return False  # "der Roe": not a name
     if any(t.endswith(("'", "’", "'s", "’s")) for t in tokens):
         return False  # "Jane's Blog": a possessive
     if any(c.isdigit() for t in tokens for c in t) or any(_SENTENCE_END.search(t) for t in tokens):
         return False  # "Theme. Powered by X": not a name
     if tokens[0].lower() in word_set("articles.txt"):
-        return False  # "The Guardian", "Die Tagespresse": a title, not a name
+        return False  # "The Daily Paper", "Die Zeitung": a title, not a name
     later = (t.lower() for t in tokens[1:])
     if not word_set("stopwords.txt").isdisjoint(t for t in later if t not in _PARTICLES):
-        return False  # "Eat What": words of a phrase
+        return False  # "Read What": words of a phrase
     if _ACRONYM.match(tokens[0]) and not all(t.isupper() for t in tokens):
-        return False  # "HWK Dortmund": an organisation
+        return False  # "ABK Musterstadt": an organisation
     # "Leiterin der Stiftung": a particle makes a name only after a given name.
     return not any(t in _PARTICLES for t in tokens) or is_given_name(tokens[0])
 
