@@ -111,7 +111,8 @@ class Index:
             sources: files and directories; default: the sources of the previous update.
             rebuild: forget what is indexed and start from nothing.
             dry_run: work out and report the changes without writing them.
-            progress: called with (bytes done, bytes in all) as the update reads files.
+            progress: called with (bytes done, bytes in all) as the update reads files
+                (not at all when there is nothing to read).
 
         Raises:
             SearchIndexError: no sources were given and none are remembered.

@@ -68,7 +68,7 @@ class _Meter:
         that grows while the update runs counts more for its pages than its size said.
         """
         self.done = min(self.done + max(amount, 0), self.total)
-        if self.progress:
+        if self.progress and self.total:  # nothing to read (empty files): nothing to report
             self.progress(self.done, self.total)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from searchlib.extraction.authors import byline_names, clean_names, find_authors
+from searchlib.extraction.authors import find_authors
+from searchlib.extraction.bylines import byline_names
+from searchlib.extraction.names import clean_names
 
 
 @pytest.mark.parametrize(

@@ -466,3 +466,12 @@ def test_progress_never_goes_back_when_a_file_grows_during_the_update(
 
     fresh_index.update([src], progress=grow_the_wire)
     assert calls == sorted(calls)
+
+
+def test_progress_is_not_called_when_there_is_nothing_to_read(
+    src: Path, fresh_index: searchlib.Index
+) -> None:
+    (src / "empty.txt").write_bytes(b"")
+    calls: list[tuple[int, int]] = []
+    report = fresh_index.update([src], progress=lambda done, total: calls.append((done, total)))
+    assert calls == [] and report.failed

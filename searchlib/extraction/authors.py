@@ -39,7 +39,7 @@ from .dates import parse_date
 from .names import MAX_NAME_WORDS, clean_names, given_name_line
 from .rules import phrase_lookup, phrase_pattern, section
 
-__all__ = ["byline_names", "clean_names", "find_authors", "is_byline"]
+__all__ = ["find_authors"]
 
 # A date printed before a byline word after the article ("Thu, 4 May 2023, 10:15 by X").
 MAX_DATE_WORDS = 6

@@ -24,6 +24,8 @@ MAX_DATE_LINE_WORDS = 20
 LOOK_AHEAD = 8
 LOOK_BEHIND = 6
 WIDE_REACH = 40
+DATE_CACHE = 8192
+MAX_CACHED_CHARS = 1000
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
@@ -38,7 +40,6 @@ _WORDY = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=8192)
 def parse_date(text: str, *, month_first: bool = False) -> _dt.date | None:
     """The first date in ``text`` (ISO, numeric, or with a month name), or None.
 
@@ -47,10 +48,20 @@ def parse_date(text: str, *, month_first: bool = False) -> _dt.date | None:
         month_first: read "11/01/2021" as November 1 (a US page); dotted dates such as
             "11.01.2021" are always day first.
     """
+    # Cached for lines of ordinary length: a site prints the same date lines on many pages.
+    if len(text) > MAX_CACHED_CHARS:
+        return _parse_date(text, month_first)
+    return _cached_parse_date(text, month_first)
+
+
+def _parse_date(text: str, month_first: bool) -> _dt.date | None:
     found = [
         hit for hit in (_iso_date(text), _numeric_date(text, month_first), _wordy_date(text)) if hit
     ]
     return min(found)[1] if found else None
+
+
+_cached_parse_date = lru_cache(maxsize=DATE_CACHE)(_parse_date)
 
 
 def month_first(text: str) -> bool:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from .authors import byline_names, is_byline
+from .bylines import byline_names, is_byline
 from .dates import parse_date
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
@@ -352,15 +352,15 @@ def _is_standfirst(headline: Line, below: Line) -> bool:
     )
 
 
-@lru_cache(maxsize=TEXT_TEST_CACHE)
 def _is_meta_line(text: str) -> bool:
-    """A date or byline line (or a bare "By"), as printed next to a headline.
+    """A date or byline line (or a bare "By"), as printed next to a headline."""
+    return len(text.split()) <= MAX_META_LINE_WORDS and _short_meta_line(text)
 
-    Cached: each candidate window asks again about the lines near it, and a site prints
-    the same bylines and date lines on many pages.
-    """
-    if len(text.split()) > MAX_META_LINE_WORDS:
-        return False
+
+@lru_cache(maxsize=TEXT_TEST_CACHE)
+def _short_meta_line(text: str) -> bool:
+    """``_is_meta_line`` for a line of a few words; cached, as each candidate window asks
+    again about the lines near it, and a site prints the same bylines on many pages."""
     if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
         return True
     return bool(byline_names(text)) or _dated(text)
