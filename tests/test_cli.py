@@ -155,7 +155,7 @@ def test_facets_and_explain(indexed: Path) -> None:
 
 def test_explain_shows_alias_expansion(indexed: Path) -> None:
     result = CliRunner().invoke(search_command, ["DPRK missiles", "--explain"])
-    assert '(DPRK OR "north korea")' in result.stderr
+    assert 'Query: ANY((DPRK OR "north korea"), missiles)' in result.stderr
 
 
 def test_show_article(indexed: Path) -> None:

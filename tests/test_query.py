@@ -19,6 +19,7 @@ from searchlib.query import (
     Phrase,
     Prefix,
     Term,
+    describe,
     load_aliases,
     parse,
 )
@@ -130,3 +131,22 @@ def test_default_aliases_ship_with_the_package(tmp_path: Path) -> None:
     assert not load_aliases(own, defaults=False).others(("DPRK",))
     with pytest.raises(QueryError):
         load_aliases(tmp_path / "missing.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("korea putin", "ANY(korea, putin)"),
+        ('vote "general assembly"', '"general assembly" RANKED BY vote'),
+        (
+            'title:putin "north korea" shells -iran',
+            'ALL(title:putin, "north korea") RANKED BY shells NOT iran',
+        ),
+        ("korea OR putin", "(korea OR putin)"),
+        ("-iran", "NOT iran"),
+        ("date:2024 missiles", "date:2024-01-01..2024-12-31 RANKED BY missiles"),
+    ],
+    ids=["words-rank", "phrase-required", "mixed", "or", "only-exclusion", "date-required"],
+)
+def test_describe_says_what_is_required_and_what_ranks(text: str, expected: str) -> None:
+    assert describe(parse(text)) == expected

@@ -14,7 +14,7 @@ from whoosh import query as wq
 from whoosh.query.compound import PreloadedOr
 
 from ..errors import QueryError
-from ..query import And, DateRange, Fuzzy, Node, Not, Or, Phrase, Prefix, Term
+from ..query import And, DateRange, Fuzzy, Node, Not, Or, Phrase, Prefix, Term, ranks
 from .base import Filters
 from .whoosh_schema import DEFAULT_FIELDS, FIELD_MAP, build_schema, index_form, load_words
 
@@ -128,14 +128,6 @@ def _date_range(start: _dt.date | None, end: _dt.date | None) -> wq.Query:
     return wq.TermRange("date", low, high, constantscore=True)
 
 
-def _is_soft(node: Node) -> bool:
-    """Plain words (and groups of them) rank; phrases, fields and dates are required."""
-    match node:
-        case Term(_, None) | Prefix(_, None) | Fuzzy(_, None, _) | Or() | And():
-            return True
-    return False
-
-
 def _is_stopword(node: Node) -> bool:
     return isinstance(node, Term) and node.field is None and index_form(node.text) in _STOPWORDS
 
@@ -145,10 +137,10 @@ def _compile_and(items: tuple[Node, ...]) -> wq.Query:
     positive = [i for i in items if not isinstance(i, Not)]
     # Stop words only rank, and slowly (they match nearly everything): drop them when the
     # query has other words.
-    soft_items = [i for i in positive if _is_soft(i)]
+    soft_items = [i for i in positive if ranks(i)]
     soft_items = [i for i in soft_items if not _is_stopword(i)] or soft_items
     soft = _any([compile_node(i) for i in soft_items])
-    hard = _all([compile_node(i) for i in positive if not _is_soft(i)])
+    hard = _all([compile_node(i) for i in positive if not ranks(i)])
     if hard is wq.NullQuery:
         base = soft
     else:

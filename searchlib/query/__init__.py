@@ -19,6 +19,7 @@ from .syntax import (
     leaves,
     parse,
     parse_date_range,
+    ranks,
 )
 
 __all__ = [
@@ -39,4 +40,5 @@ __all__ = [
     "load_aliases",
     "parse",
     "parse_date_range",
+    "ranks",
 ]

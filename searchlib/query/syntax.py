@@ -364,10 +364,35 @@ def describe(node: Node) -> str:
         case Not(item):
             return f"NOT {describe(item)}"
         case And(items):
-            return "(" + " AND ".join(describe(item) for item in items) + ")"
+            return _describe_and(items)
         case Or(items):
             return "(" + " OR ".join(describe(item) for item in items) + ")"
     raise TypeError(f"not a query node: {node!r}")
+
+
+def ranks(node: Node) -> bool:
+    """True for a part of an AND that only ranks (plain words and groups of them); phrases,
+    ``field:`` terms and dates are required."""
+    match node:
+        case Term(_, None) | Prefix(_, None) | Fuzzy(_, None, _) | Or() | And():
+            return True
+    return False
+
+
+def _describe_and(items: tuple[Node, ...]) -> str:
+    """``ALL(required) RANKED BY ANY(words) NOT excluded``, leaving out the empty parts."""
+    required = [describe(i) for i in items if not isinstance(i, Not) and not ranks(i)]
+    ranked = [describe(i) for i in items if ranks(i)]
+    parts = [_group("ALL", required), _group("ANY", ranked)]
+    text = " RANKED BY ".join(part for part in parts if part)
+    excluded = [describe(i) for i in items if isinstance(i, Not)]
+    return " ".join([text, *excluded]) if text else " ".join(excluded)
+
+
+def _group(name: str, parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return f"{name}({', '.join(parts)})"
 
 
 def _field_prefix(field: str | None) -> str:
