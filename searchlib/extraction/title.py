@@ -103,7 +103,6 @@ _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
 _CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
 CRUMB_BONUS = 2.5
 DATED_CACHE = 2048
-SHORT_SENTENCE_WORDS = 8
 # Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
 TEXT_TEST_CACHE = 2048
 _DIGIT = re.compile(r"\d")
@@ -368,8 +367,7 @@ def _short_meta_line(text: str) -> bool:
 
 
 def _headline_shaped(line: Line) -> bool:
-    sentence = line.prose and line.text.endswith(".") and line.words > SHORT_SENTENCE_WORDS
-    if line.chrome or line.caption or line.legal or sentence:
+    if line.chrome or line.caption or line.legal or (line.prose and line.text.endswith(".")):
         return False
     if not MIN_CANDIDATE_WORDS <= line.words <= MAX_TITLE_WORDS:
         return False
