@@ -88,6 +88,14 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
         "Add to favourites",
         "Please update your browser to read this page",
         "Advertise with us",
+        "This browser is no longer supported",
+        "About us",
+        "Über die Redaktion",
+        "Haftung für Links",
+        "Fecha de publicación del artículo",
+        "Follow this blog by e-mail",
+        "4,5 bei 12 Bewertungen",
+        "Beim Klick werden Daten an Dritte übertragen",
     ],
     ids=[
         "file-name",
@@ -108,6 +116,14 @@ def test_suffix_is_cut_when_the_headline_is_printed_apart() -> None:
         "bookmark",
         "browser-notice",
         "advertise",
+        "unsupported-browser",
+        "about-us",
+        "about-the",
+        "disclaimer",
+        "date-label",
+        "follow-by-mail",
+        "rating-count",
+        "button-notice",
     ],
 )
 def test_page_furniture_is_never_the_headline(furniture: str) -> None:
@@ -138,8 +154,19 @@ def test_tag_list_loses_to_the_headline() -> None:
         "100 g sugar less: the council canteen changes recipes",
         "Search for missing sailors resumes at dawn",
         "Print shops close as council cuts paper budget",
+        "About us all: the council counts its residents",
+        "Über die Grenze hinaus: Rat beschließt Haushalt",
     ],
-    ids=["series-counter", "figure-word", "icon-word", "quantity", "search-word", "print-word"],
+    ids=[
+        "series-counter",
+        "figure-word",
+        "icon-word",
+        "quantity",
+        "search-word",
+        "print-word",
+        "about-word",
+        "ueber-word",
+    ],
 )
 def test_headline_that_merely_resembles_furniture_is_kept(headline: str) -> None:
     assert _title(["Menu", "Politics", headline, "By Jane Roe", *BODY]) == headline
