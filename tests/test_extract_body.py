@@ -230,3 +230,25 @@ def test_a_comment_policy_ends_the_article() -> None:
     aside = "Read the latest column by our motor racing writer on the season so far and more."
     lines = [*PROSE, policy, aside, aside.replace("season", "year")]
     assert find_body(lines).paragraphs == tuple(PROSE)
+
+
+@pytest.mark.parametrize(
+    ("closing", "dropped"),
+    [
+        ("Sam Doe is an educator, speaker and the founder of a small online school.", True),
+        ("Sam Doe (sam@example.org) is the editor and publisher of a weekly review.", True),
+        ("Sam Doe writes a weekly column on money. Follow her on Twitter @samdoe.", True),
+        ("The mayor is a former teacher and said the school would reopen next week.", False),
+    ],
+    ids=["founder", "address", "follow", "not-a-bio"],
+)
+def test_a_closing_bio_is_dropped(closing: str, dropped: bool) -> None:
+    body = find_body([*PROSE, closing])
+    assert (closing not in body.paragraphs) is dropped
+    assert set(PROSE) <= set(body.paragraphs)
+
+
+def test_a_bio_shaped_line_inside_the_article_is_kept() -> None:
+    line = "Sam Doe is an educator and the founder of a school that opened in the town in 2010."
+    body = find_body([PROSE[0], line, *PROSE[1:]])
+    assert line in body.paragraphs

@@ -189,7 +189,7 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
-    kept = [i for i in kept if i not in teasers]
+    kept = _drop_closing_bios(feats, [i for i in kept if i not in teasers])
     if kept:
         kept += _announced_after(feats, kept[-1]) or _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
@@ -199,6 +199,18 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         start=start,
         end=end,
     )
+
+
+def _drop_closing_bios(feats: list[Line], kept: list[int]) -> list[int]:
+    """Drop an author's bio or a "follow the author" line from the end of the article.
+
+    Such lines read like prose and often follow the last paragraph directly; tested only at
+    the end, where a broader list of roles is safe.
+    """
+    end = len(kept)
+    while end and matches_any("closing_bios.txt", feats[kept[end - 1]].text.lower()):
+        end -= 1
+    return kept[:end]
 
 
 def _list_after(feats: list[Line], at: int) -> list[int]:
