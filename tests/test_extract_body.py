@@ -252,25 +252,3 @@ def test_a_bio_shaped_line_inside_the_article_is_kept() -> None:
     line = "Sam Doe is an educator and the founder of a school that opened in the town in 2010."
     body = find_body([PROSE[0], line, *PROSE[1:]])
     assert line in body.paragraphs
-
-
-@pytest.mark.parametrize(
-    ("credit", "dropped"),
-    [
-        ("Photo: Agency", True),
-        ("Jane Roe | Getty Images", True),
-        ("(Jane Roe / Press Agency)", True),
-        ("The town hall on Monday (Photo: Agency)", False),
-    ],
-    ids=["photo", "bar", "brackets", "caption-with-credit"],
-)
-def test_a_credited_caption_opening_the_article_is_dropped(credit: str, dropped: bool) -> None:
-    caption = "The mayor of the town speaks to reporters in the town hall on a rainy Monday."
-    body = find_body([caption, credit, *PROSE])
-    assert (caption not in body.paragraphs) is dropped
-    assert set(PROSE) <= set(body.paragraphs)
-
-
-def test_a_paragraph_before_a_credit_inside_the_article_is_kept() -> None:
-    body = find_body([PROSE[0], PROSE[1], "Photo: Agency", PROSE[2]])
-    assert body.paragraphs == tuple(PROSE)

@@ -70,13 +70,6 @@ MIN_FIGURE_SHARE = 0.3
 # A table weighs by its size: an announced table of results is the article's content.
 MAX_TABLE_WEIGHT = 400
 _FIGURE = re.compile(r"^[\d.,:%+\-–/$€£()]+$")
-# A credit alone: it opens with a credit word or a bracket, or names sources split by "/" or "|".
-MAX_CREDIT_WORDS = 8
-_CREDIT_LINE = re.compile(
-    r"^\W*(?:photo|photograph|picture|image|foto|bild|credit|"
-    r"source|quelle|crédit)s?\b|^\s*\(|.*\S\s*[/|]\s*\S",
-    re.IGNORECASE,
-)
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -196,7 +189,7 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
-    kept = _drop_closing_bios(feats, _drop_opening_captions(feats, kept, teasers))
+    kept = _drop_closing_bios(feats, [i for i in kept if i not in teasers])
     if kept:
         kept += _announced_after(feats, kept[-1]) or _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
@@ -206,32 +199,6 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         start=start,
         end=end,
     )
-
-
-def _drop_opening_captions(
-    feats: list[Line], kept: list[int], teasers: frozenset[int]
-) -> list[int]:
-    """The kept lines without teasers and without captions opening the article.
-
-    A caption of the lead photo may read like a paragraph ("The mayor speaks in the town
-    hall on Monday."): only the credit printed under it ("Photo: Agency") tells it apart.
-    Inside the article the same shape is as often a paragraph before an uncaptioned image,
-    so only the first kept lines are dropped.
-    """
-    kept = [i for i in kept if i not in teasers]
-    start = 0
-    while start < len(kept) and kept[start] + 1 < len(feats):
-        if not _credit_only(feats[kept[start] + 1]):
-            break
-        start += 1
-    return kept[start:]
-
-
-def _credit_only(line: Line) -> bool:
-    """True for a short line that is only a photo credit, not a caption with its credit."""
-    if not line.caption or line.words > MAX_CREDIT_WORDS or line.text.endswith(":"):
-        return False
-    return _CREDIT_LINE.match(line.text) is not None
 
 
 def _drop_closing_bios(feats: list[Line], kept: list[int]) -> list[int]:
