@@ -70,6 +70,14 @@ MIN_FIGURE_SHARE = 0.3
 # A table weighs by its size: an announced table of results is the article's content.
 MAX_TABLE_WEIGHT = 400
 _FIGURE = re.compile(r"^[\d.,:%+\-–/$€£()]+$")
+# A byline or a date line ("By Jane Roe", "November 19, 2019 at 9:45 am") with at most this
+# share of the kept text above it ends the header: the article starts below it.
+HEADER_SHARE = 0.4
+MAX_HEADER_CHARS = 80
+# One paragraph above the header is the standfirst, which many sites count as the article's
+# lead; two or more are teasers of other articles.
+MIN_LINES_ABOVE_HEADER = 2
+MAX_LINES_ABOVE_HEADER = 4
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -189,7 +197,8 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
-    kept = _drop_closing_bios(feats, [i for i in kept if i not in teasers])
+    kept = _after_header(feats, [i for i in kept if i not in teasers])
+    kept = _drop_closing_bios(feats, kept)
     if kept:
         kept += _announced_after(feats, kept[-1]) or _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
@@ -199,6 +208,37 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         start=start,
         end=end,
     )
+
+
+def _after_header(feats: list[Line], kept: list[int]) -> list[int]:
+    """The kept lines from the end of the article's header (a byline or a date line).
+
+    The densest run may begin a few lines early, with teasers or a standfirst above the
+    headline; a byline or a date line between them and most of the body marks where the
+    article begins.
+    """
+    if not kept:
+        return kept
+    weights = [max(_weight(feats[i]), 0.0) for i in kept]
+    total, before, above = sum(weights), 0.0, 0
+    cut, k = -1, 0
+    for i in range(kept[0], kept[-1] + 1):
+        while k < len(kept) and kept[k] < i:
+            before += weights[k]
+            above += weights[k] > 0
+            k += 1
+        if before > HEADER_SHARE * total or above > MAX_LINES_ABOVE_HEADER:
+            break
+        if above >= MIN_LINES_ABOVE_HEADER and _header_line(feats[i]):
+            cut = i
+    return [i for i in kept if i > cut]
+
+
+def _header_line(line: Line) -> bool:
+    """True for a byline or a date line (see ``header_lines.txt``)."""
+    if line.prose or len(line.text) > MAX_HEADER_CHARS:
+        return False
+    return matches_any("header_lines.txt", line.text.lower())
 
 
 def _drop_closing_bios(feats: list[Line], kept: list[int]) -> list[int]:
