@@ -133,6 +133,20 @@ def test_shop_search_and_newsletter_prompts_are_legal_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "legal"),
+    [
+        ("Please read our community guidelines before you post a comment.", True),
+        ("We welcome letters to the editor on this or any of our articles.", True),
+        ("If you buy something through a link, we may get a share of the sale.", True),
+        ("The guidelines for the community garden were agreed on Monday.", False),
+    ],
+    ids=["guidelines", "letters", "affiliate", "plain-sentence"],
+)
+def test_comment_policies_and_affiliate_notes_are_legal_lines(line: str, legal: bool) -> None:
+    assert analyse([line])[0].legal is legal
+
+
+@pytest.mark.parametrize(
     ("line", "chrome"),
     [
         ("There's more where that came from. Sign up for our daily newsletter today.", True),
