@@ -289,3 +289,10 @@ def test_a_date_line_far_into_the_article_does_not_cut_it() -> None:
     lines = [*TEASERS, *PROSE, "November 19, 2019", *PROSE_MORE]
     body = find_body(lines).paragraphs
     assert set(TEASERS + PROSE + PROSE_MORE) <= set(body)
+
+
+def test_an_embedded_post_closing_the_article_is_kept() -> None:
+    post = "Cannot believe the bridge is finally open! https://t.co/abc123"
+    signature = "— Sam Doe (@samdoe) November 18, 2019"
+    body = find_body([*PROSE, *PROSE_MORE, post, signature, "Most read", "Share this"])
+    assert body.paragraphs[-2:] == (post, signature)

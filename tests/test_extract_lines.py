@@ -172,3 +172,19 @@ def test_call_to_action_in_a_later_sentence(line: str, chrome: bool) -> None:
 def test_newsletter_box_lines_are_not_prose(line: str) -> None:
     feats = analyse([line])[0]
     assert feats.chrome or feats.legal
+
+
+@pytest.mark.parametrize(
+    ("signature", "embed"),
+    [
+        ("— Sam Doe (@samdoe) November 18, 2019", True),
+        ("- Sam Doe (@samdoe) 18. November 2019", True),
+        ("Follow Sam Doe (@samdoe) on Twitter", False),
+    ],
+    ids=["en", "de", "not-a-signature"],
+)
+def test_an_embedded_post_and_its_signature_are_prose(signature: str, embed: bool) -> None:
+    text = "Cannot believe the bridge is finally open! https://t.co/abc123"
+    post, sign = analyse([text, signature])
+    assert post.embed is embed and sign.embed is embed
+    assert post.prose is embed

@@ -26,6 +26,8 @@ CHROME_COST = 4.0
 OTHER_COST = 4.0
 CAPTION_COST = 1.0
 LEGAL_PROSE_SHARE = 0.5
+# An embedded post and its signature are short, but quoted as part of the article.
+MIN_EMBED_WEIGHT = 1.0
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
 MAX_COMMENT_HEADER_CHARS = 120
@@ -321,6 +323,8 @@ def _teasers(feats: list[Line]) -> frozenset[int]:
 def _weight(line: Line) -> float:
     if line.table:
         return float(min(line.words, MAX_TABLE_WEIGHT)) - PROSE_OFFSET
+    if line.embed:
+        return max(float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET, MIN_EMBED_WEIGHT)
     if line.prose:
         weight = float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
         # Cookie notices and terms read like prose; they rarely sit inside an article.
