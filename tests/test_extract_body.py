@@ -296,3 +296,18 @@ def test_an_embedded_post_closing_the_article_is_kept() -> None:
     signature = "— Sam Doe (@samdoe) November 18, 2019"
     body = find_body([*PROSE, *PROSE_MORE, post, signature, "Most read", "Share this"])
     assert body.paragraphs[-2:] == (post, signature)
+
+
+@pytest.mark.parametrize("gap", [[], ["Share this"]], ids=["adjacent", "after-chrome"])
+def test_a_standfirst_repeated_as_the_first_paragraph_is_kept(gap: list[str]) -> None:
+    lead = "The council has agreed a budget that cuts library hours and bus services."
+    lines = ["Budget agreed", lead, "By Sam Doe", *gap, lead, *PROSE, *PROSE_MORE]
+    body = find_body(lines).paragraphs
+    assert body[0] == lead
+    assert set(PROSE + PROSE_MORE) <= set(body)
+
+
+def test_a_caption_and_its_copy_inside_the_article_stay_out() -> None:
+    caption = "The council chamber was full for the vote on the budget on Tuesday evening."
+    lines = [*PROSE, caption, caption, *PROSE_MORE]
+    assert caption not in find_body(lines).paragraphs

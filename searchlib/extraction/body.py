@@ -11,6 +11,7 @@ to action at the edges are trimmed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -196,8 +197,11 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     teasers = _teasers(feats)
     weights = [-OTHER_COST if i in teasers else _weight(f) for i, f in enumerate(feats)]
     weights, start, end = _article_span(lines, feats, weights)
+    feats = _copies_of_the_header(feats, start, end)
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
+        if lo == start > 0 and feats[start - 1].prose:
+            lo -= 1  # a standfirst's copy just above the run (see _copies_of_the_header)
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
     kept = _after_header(feats, [i for i in kept if i not in teasers])
     kept = _drop_closing_bios(feats, kept)
@@ -210,6 +214,26 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         start=start,
         end=end,
     )
+
+
+def _copies_of_the_header(feats: list[Line], start: int, end: int) -> list[Line]:
+    """Lines of the article that repeat a standfirst printed above it, as prose again.
+
+    A page often prints the standfirst under the headline and again as the article's first
+    paragraph; the copy counts as a caption's copy unless every other copy lies above
+    the article (a caption's copies sit together, inside it).
+    """
+    lo = max(start - 1, 0)
+    copies = [i for i in range(lo, end) if feats[i].repeated and not feats[i].caption]
+    if not copies:
+        return feats
+    inside = Counter(feats[i].key for i in range(start, end))
+    marked = list(feats)
+    for i in copies:
+        line = replace(feats[i], repeated=False)
+        if line.prose and inside[line.key] <= (i >= start):
+            marked[i] = line
+    return marked
 
 
 def _after_header(feats: list[Line], kept: list[int]) -> list[int]:
