@@ -11,10 +11,10 @@ to action at the edges are trimmed.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .article_edges import after_header, copies_of_the_header, drop_closing_bios
 from .lines import Line, analyse
 from .rules import matches_any, phrase_set
 
@@ -73,14 +73,6 @@ MIN_FIGURE_SHARE = 0.3
 # A table weighs by its size: an announced table of results is the article's content.
 MAX_TABLE_WEIGHT = 400
 _FIGURE = re.compile(r"^[\d.,:%+\-–/$€£()]+$")
-# A byline or a date line ("By Jane Roe", "November 19, 2019 at 9:45 am") with at most this
-# share of the kept text above it ends the header: the article starts below it.
-HEADER_SHARE = 0.4
-MAX_HEADER_CHARS = 80
-# One paragraph above the header is the standfirst, which many sites count as the article's
-# lead; two or more are teasers of other articles.
-MIN_LINES_ABOVE_HEADER = 2
-MAX_LINES_ABOVE_HEADER = 4
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -197,14 +189,15 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     teasers = _teasers(feats)
     weights = [-OTHER_COST if i in teasers else _weight(f) for i, f in enumerate(feats)]
     weights, start, end = _article_span(lines, feats, weights)
-    feats = _copies_of_the_header(feats, start, end)
+    feats = copies_of_the_header(feats, start, end)
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
         if lo == start > 0 and feats[start - 1].prose:
-            lo -= 1  # a standfirst's copy just above the run (see _copies_of_the_header)
+            lo -= 1  # a standfirst's copy just above the run (see copies_of_the_header)
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
-    kept = _after_header(feats, [i for i in kept if i not in teasers])
-    kept = _drop_closing_bios(feats, kept)
+    kept = [i for i in kept if i not in teasers]
+    kept = after_header(feats, kept, [max(_weight(feats[i]), 0.0) for i in kept])
+    kept = drop_closing_bios(feats, kept)
     if kept:
         kept += _announced_after(feats, kept[-1]) or _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
@@ -214,69 +207,6 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         start=start,
         end=end,
     )
-
-
-def _copies_of_the_header(feats: list[Line], start: int, end: int) -> list[Line]:
-    """Lines of the article that repeat a standfirst printed above it, as prose again.
-
-    A page often prints the standfirst under the headline and again as the article's first
-    paragraph; the copy counts as a caption's copy unless every other copy lies above
-    the article (a caption's copies sit together, inside it).
-    """
-    lo = max(start - 1, 0)
-    copies = [i for i in range(lo, end) if feats[i].repeated and not feats[i].caption]
-    if not copies:
-        return feats
-    inside = Counter(feats[i].key for i in range(start, end))
-    marked = list(feats)
-    for i in copies:
-        line = replace(feats[i], repeated=False)
-        if line.prose and inside[line.key] <= (i >= start):
-            marked[i] = line
-    return marked
-
-
-def _after_header(feats: list[Line], kept: list[int]) -> list[int]:
-    """The kept lines from the end of the article's header (a byline or a date line).
-
-    The densest run may begin a few lines early, with teasers or a standfirst above the
-    headline; a byline or a date line between them and most of the body marks where the
-    article begins.
-    """
-    if not kept:
-        return kept
-    weights = [max(_weight(feats[i]), 0.0) for i in kept]
-    total, before, above = sum(weights), 0.0, 0
-    cut, k = -1, 0
-    for i in range(kept[0], kept[-1] + 1):
-        while k < len(kept) and kept[k] < i:
-            before += weights[k]
-            above += weights[k] > 0
-            k += 1
-        if before > HEADER_SHARE * total or above > MAX_LINES_ABOVE_HEADER:
-            break
-        if above >= MIN_LINES_ABOVE_HEADER and _header_line(feats[i]):
-            cut = i
-    return [i for i in kept if i > cut]
-
-
-def _header_line(line: Line) -> bool:
-    """True for a byline or a date line (see ``header_lines.txt``)."""
-    if line.prose or len(line.text) > MAX_HEADER_CHARS:
-        return False
-    return matches_any("header_lines.txt", line.text.lower())
-
-
-def _drop_closing_bios(feats: list[Line], kept: list[int]) -> list[int]:
-    """Drop an author's bio or a "follow the author" line from the end of the article.
-
-    Such lines read like prose and often follow the last paragraph directly; tested only at
-    the end, where a broader list of roles is safe.
-    """
-    end = len(kept)
-    while end and matches_any("closing_bios.txt", feats[kept[end - 1]].text.lower()):
-        end -= 1
-    return kept[:end]
 
 
 def _list_after(feats: list[Line], at: int) -> list[int]:
