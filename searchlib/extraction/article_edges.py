@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from .bylines import is_byline
+from .dates import parse_date
 from .lines import Line
 from .rules import matches_any
 
@@ -75,10 +77,10 @@ def after_header(feats: list[Line], kept: list[int], weights: list[float]) -> li
 
 
 def _header_line(line: Line) -> bool:
-    """True for a byline or a date line (see ``header_lines.txt``)."""
+    """True for a short byline or date line, as the byline and date finders read them."""
     if line.prose or len(line.text) > MAX_HEADER_CHARS:
         return False
-    return matches_any("header_lines.txt", line.text.lower())
+    return is_byline(line.text) or parse_date(line.text) is not None
 
 
 def drop_closing_bios(feats: list[Line], kept: list[int]) -> list[int]:
