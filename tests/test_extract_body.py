@@ -12,6 +12,14 @@ PROSE = [
     "Members of the opposition said the plan would cut services that many families rely on.",
     "The mayor said the city had no choice but to balance its books this year.",
 ]
+PROSE_MORE = [
+    "Under the plan the library will open two fewer days a week, the swimming pool will close "
+    "in winter and the bus service to the outlying villages will run only in the mornings.",
+    "Residents who spoke at the meeting said they understood the pressure on the budget but "
+    "asked the council to look again at the cuts to services used by older people.",
+    "The council will review the budget again in the spring, when the figures for the winter "
+    "months are known, and has promised to publish the results of that review.",
+]
 
 
 def test_densest_run_finds_the_heaviest_span() -> None:
@@ -230,3 +238,76 @@ def test_a_comment_policy_ends_the_article() -> None:
     aside = "Read the latest column by our motor racing writer on the season so far and more."
     lines = [*PROSE, policy, aside, aside.replace("season", "year")]
     assert find_body(lines).paragraphs == tuple(PROSE)
+
+
+@pytest.mark.parametrize(
+    ("closing", "dropped"),
+    [
+        ("Sam Doe is an educator, speaker and the founder of a small online school.", True),
+        ("Sam Doe (sam@example.org) is the editor and publisher of a weekly review.", True),
+        ("Sam Doe writes a weekly column on money. Follow her on Twitter @samdoe.", True),
+        ("The mayor is a former teacher and said the school would reopen next week.", False),
+    ],
+    ids=["founder", "address", "follow", "not-a-bio"],
+)
+def test_a_closing_bio_is_dropped(closing: str, dropped: bool) -> None:
+    body = find_body([*PROSE, closing])
+    assert (closing not in body.paragraphs) is dropped
+    assert set(PROSE) <= set(body.paragraphs)
+
+
+def test_a_bio_shaped_line_inside_the_article_is_kept() -> None:
+    line = "Sam Doe is an educator and the founder of a school that opened in the town in 2010."
+    body = find_body([PROSE[0], line, *PROSE[1:]])
+    assert line in body.paragraphs
+
+
+TEASERS = [
+    "Union opens talks with the carmaker as a strike looks more likely than it did last week.",
+    "The carmaker recalls pickup trucks because a loose cable can cause stalling or fires.",
+]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["By Sam Doe", "November 19, 2019 at 9:45 am", "Published: 19.11.2019"],
+    ids=["byline", "date", "numeric-date"],
+)
+def test_teasers_above_the_article_header_are_dropped(header: str) -> None:
+    lines = [*TEASERS, "Officials report a sixth case", header, *PROSE, *PROSE_MORE]
+    assert find_body(lines).paragraphs == (*PROSE, *PROSE_MORE)
+
+
+def test_a_standfirst_above_the_byline_is_kept() -> None:
+    lines = [TEASERS[0], "By Sam Doe", *PROSE, *PROSE_MORE]
+    body = find_body(lines).paragraphs
+    assert body[0] == TEASERS[0]
+    assert set(PROSE + PROSE_MORE) <= set(body)
+
+
+def test_a_date_line_far_into_the_article_does_not_cut_it() -> None:
+    lines = [*TEASERS, *PROSE, "November 19, 2019", *PROSE_MORE]
+    body = find_body(lines).paragraphs
+    assert set(TEASERS + PROSE + PROSE_MORE) <= set(body)
+
+
+def test_an_embedded_post_closing_the_article_is_kept() -> None:
+    post = "Cannot believe the bridge is finally open! https://t.co/abc123"
+    signature = "— Sam Doe (@samdoe) November 18, 2019"
+    body = find_body([*PROSE, *PROSE_MORE, post, signature, "Most read", "Share this"])
+    assert body.paragraphs[-2:] == (post, signature)
+
+
+@pytest.mark.parametrize("gap", [[], ["Share this"]], ids=["adjacent", "after-chrome"])
+def test_a_standfirst_repeated_as_the_first_paragraph_is_kept(gap: list[str]) -> None:
+    lead = "The council has agreed a budget that cuts library hours and bus services."
+    lines = ["Budget agreed", lead, "By Sam Doe", *gap, lead, *PROSE, *PROSE_MORE]
+    body = find_body(lines).paragraphs
+    assert body[0] == lead
+    assert set(PROSE + PROSE_MORE) <= set(body)
+
+
+def test_a_caption_and_its_copy_inside_the_article_stay_out() -> None:
+    caption = "The council chamber was full for the vote on the budget on Tuesday evening."
+    lines = [*PROSE, caption, caption, *PROSE_MORE]
+    assert caption not in find_body(lines).paragraphs

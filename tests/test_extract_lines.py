@@ -133,6 +133,20 @@ def test_shop_search_and_newsletter_prompts_are_legal_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "legal"),
+    [
+        ("Please read our community guidelines before you post a comment.", True),
+        ("We welcome letters to the editor on this or any of our articles.", True),
+        ("If you buy something through a link, we may get a share of the sale.", True),
+        ("The guidelines for the community garden were agreed on Monday.", False),
+    ],
+    ids=["guidelines", "letters", "affiliate", "plain-sentence"],
+)
+def test_comment_policies_and_affiliate_notes_are_legal_lines(line: str, legal: bool) -> None:
+    assert analyse([line])[0].legal is legal
+
+
+@pytest.mark.parametrize(
     ("line", "chrome"),
     [
         ("There's more where that came from. Sign up for our daily newsletter today.", True),
@@ -158,3 +172,19 @@ def test_call_to_action_in_a_later_sentence(line: str, chrome: bool) -> None:
 def test_newsletter_box_lines_are_not_prose(line: str) -> None:
     feats = analyse([line])[0]
     assert feats.chrome or feats.legal
+
+
+@pytest.mark.parametrize(
+    ("signature", "embed"),
+    [
+        ("— Sam Doe (@samdoe) November 18, 2019", True),
+        ("- Sam Doe (@samdoe) 18. November 2019", True),
+        ("Follow Sam Doe (@samdoe) on Twitter", False),
+    ],
+    ids=["en", "de", "not-a-signature"],
+)
+def test_an_embedded_post_and_its_signature_are_prose(signature: str, embed: bool) -> None:
+    text = "Cannot believe the bridge is finally open! https://t.co/abc123"
+    post, sign = analyse([text, signature])
+    assert post.embed is embed and sign.embed is embed
+    assert post.prose is embed

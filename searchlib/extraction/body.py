@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .article_edges import after_header, copies_of_the_header, drop_closing_bios
 from .lines import Line, analyse
 from .rules import matches_any, phrase_set
 
@@ -26,6 +27,8 @@ CHROME_COST = 4.0
 OTHER_COST = 4.0
 CAPTION_COST = 1.0
 LEGAL_PROSE_SHARE = 0.5
+# An embedded post and its signature are short, but quoted as part of the article.
+MIN_EMBED_WEIGHT = 1.0
 MAX_SUBHEAD_WORDS = 15
 MAX_INNER_RUN = 6
 MAX_COMMENT_HEADER_CHARS = 120
@@ -186,10 +189,15 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     teasers = _teasers(feats)
     weights = [-OTHER_COST if i in teasers else _weight(f) for i, f in enumerate(feats)]
     weights, start, end = _article_span(lines, feats, weights)
+    feats = copies_of_the_header(feats, start, end)
     kept: list[int] = []
     for lo, hi in sorted(_runs(weights, start, end, _ending_after(feats, end))):
+        if lo == start > 0 and feats[start - 1].prose:
+            lo -= 1  # a standfirst's copy just above the run (see copies_of_the_header)
         kept += _trim_edges(feats, _kept_lines(feats, lo, hi))
     kept = [i for i in kept if i not in teasers]
+    kept = after_header(feats, kept, [max(_weight(feats[i]), 0.0) for i in kept])
+    kept = drop_closing_bios(feats, kept)
     if kept:
         kept += _announced_after(feats, kept[-1]) or _list_after(feats, kept[-1] + 1)
     captions = [f.text for f in feats if f.caption or f.repeated]
@@ -269,6 +277,8 @@ def _teasers(feats: list[Line]) -> frozenset[int]:
 def _weight(line: Line) -> float:
     if line.table:
         return float(min(line.words, MAX_TABLE_WEIGHT)) - PROSE_OFFSET
+    if line.embed:
+        return max(float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET, MIN_EMBED_WEIGHT)
     if line.prose:
         weight = float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
         # Cookie notices and terms read like prose; they rarely sit inside an article.

@@ -41,6 +41,7 @@ MAX_CACHED_CHARS = 1000
 CHARS_PER_CJK_WORD = 2
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.{0,30}\d{4}\s*$")
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["'”’»)\]]*$""")
 _CREDIT_WORDS = ("picture", "photo", "image", "credit", "source", "foto", "bild", "quelle")
 # İ, ı and ſ: the letters that re.IGNORECASE takes for an ASCII letter of a credit word
@@ -66,11 +67,13 @@ class Line:
     repeated: bool
     # A table announced by the sentence before it, its cells joined into this one line.
     table: bool = False
+    # An embedded social-media post: its text, or its signature ("— Name (@name) May 4, 2023").
+    embed: bool = False
 
     @property
     def prose(self) -> bool:
         """True when the line reads like a paragraph of running text."""
-        if self.table:
+        if self.table or self.embed:
             return True
         if self.chrome or self.caption or self.repeated:
             return False
@@ -95,7 +98,24 @@ def analyse(lines: list[str]) -> list[Line]:
     # A line whose copy carries a caption mark ("X. Picture: ...") is a caption too.
     pairs = list(zip(feats, keys, strict=True))
     captioned = {key for f, key in pairs if f.caption and counts[key] > 1}
-    return [replace(f, caption=True) if key in captioned else f for f, key in pairs]
+    feats = [replace(f, caption=True) if key in captioned else f for f, key in pairs]
+    return _mark_embeds(feats)
+
+
+def _mark_embeds(feats: list[Line]) -> list[Line]:
+    """Mark embedded posts: a signature line ("— Name (@name) May 4, 2023") and its text.
+
+    An embedded post is quoted as part of the article, though neither line reads like
+    prose: the text often ends in a link, the signature in a date.
+    """
+    for i, line in enumerate(feats):
+        if "(@" not in line.text or not _EMBED_SIGNATURE.match(line.text):
+            continue
+        feats[i] = replace(line, embed=True, caption=False, repeated=False)
+        above = feats[i - 1] if i else None
+        if above and not (above.embed or above.chrome or above.legal):
+            feats[i - 1] = replace(above, embed=True, caption=False, repeated=False)
+    return feats
 
 
 def caption_key(line: str) -> str:
