@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from .bylines import byline_names, is_byline
+from .bylines import byline_names, is_byline, is_byline_word
 from .dates import parse_date
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
-from .rules import data_lines, normalise, phrase_lookup, word_set
+from .rules import data_lines, normalise, word_set
 
 TITLE_WINDOW = 60
 # A best score below this is a weak headline: the search then reaches this far up.
@@ -361,9 +361,7 @@ def _is_meta_line(text: str) -> bool:
 def _short_meta_line(text: str) -> bool:
     """``_is_meta_line`` for a line of a few words; cached, as each candidate window asks
     again about the lines near it, and a site prints the same bylines on many pages."""
-    if text.strip(" :").lower() in phrase_lookup("bylines.txt"):
-        return True
-    return bool(byline_names(text)) or _dated(text)
+    return is_byline_word(text) or bool(byline_names(text)) or _dated(text)
 
 
 def _headline_shaped(line: Line) -> bool:
