@@ -10,7 +10,10 @@ one half and measured on the other through the real ``find_title`` (gates fitted
 training half), next to the weights and gates of ``data/title_weights.json``.
 
 Usage:
-    python bench/title_features.py [--l2 L] [--extra] [--dump FILE]
+    python bench/title_features.py [--l2 L] [--extra] [--pairwise] [--dump FILE]
+
+``--pairwise`` fits a pairwise logistic loss (each wrong candidate against the gold line)
+instead of the softmax.
 
 ``--dump FILE`` writes the candidate rows as CSV. Needs numpy and scipy (bench only: the
 run-time model is a dot product with the weights file).
@@ -255,6 +258,29 @@ def fit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float, prior: np.ndarra
     return np.asarray(done.x / scale)
 
 
+def fit_pairwise(
+    groups: list[tuple[np.ndarray, np.ndarray]], l2: float, prior: np.ndarray
+) -> np.ndarray:
+    """Pairwise logistic weights (each wrong candidate against the gold line), as ``fit``."""
+    groups = [(x, y.astype(bool)) for x, y in groups if y.any() and not y.all()]
+    scale = np.vstack([x for x, _ in groups]).std(axis=0)
+    scale[scale == 0] = 1.0
+    pairs = [x[~y] / scale - x[y][0] / scale for x, y in groups]
+    centre = prior * scale
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = 0.0, np.zeros_like(w)
+        for d in pairs:
+            margin = d @ w
+            total += np.logaddexp(0, margin).mean()
+            grad += d.T @ (1 / (1 + np.exp(-margin))) / len(margin)
+        off = w - centre
+        return total / len(pairs) + l2 * off @ off, grad / len(pairs) + 2 * l2 * off
+
+    done = minimize(loss, centre, jac=True, method="L-BFGS-B")
+    return np.asarray(done.x / scale)
+
+
 def fit_gates(cases: Sequence[Case], weights: tuple[float, ...]) -> title_model.Gates:
     """The gates (from a small grid) that give ``weights`` the best accuracy on ``cases``."""
     best: tuple[float, title_model.Gates] | None = None
@@ -272,10 +298,11 @@ def hand_model() -> Model:
     return Model(title_model.weights(), title_model.gates())
 
 
-def train(cases: Sequence[Case], l2: float, extra: bool) -> Model:
+def train(cases: Sequence[Case], l2: float, extra: bool, pairwise: bool) -> Model:
     """Weights fitted on ``cases`` from the hand weights (extra features from 0), and gates."""
     prior = np.array([*title_model.weights(), *([0.0] * len(EXTRA) if extra else [])])
-    weights = tuple(float(w) for w in fit([candidate_rows(c, extra) for c in cases], l2, prior))
+    rows = [candidate_rows(c, extra) for c in cases]
+    weights = tuple(float(w) for w in (fit_pairwise if pairwise else fit)(rows, l2, prior))
     return Model(weights, fit_gates(cases, weights))
 
 
@@ -294,17 +321,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--l2", type=float, default=0.1, help="pull towards the hand weights")
     parser.add_argument("--extra", action="store_true", help="fit the EXTRA features too")
+    parser.add_argument("--pairwise", action="store_true", help="pairwise logistic loss")
     parser.add_argument("--dump", type=Path, help="write the candidate rows to this CSV file")
     args = parser.parse_args()
     halves = {half: load_cases(half) for half in ("A", "B")}
     if args.dump:
         dump(halves["A"] + halves["B"], args.dump)
     hand = hand_model()
-    trained = {half: train(cases, args.l2, args.extra) for half, cases in halves.items()}
+    trained = {
+        half: train(cases, args.l2, args.extra, args.pairwise) for half, cases in halves.items()
+    }
     sizes = ", ".join(
         f"{half}={sum(c.body_start is not None for c in cases)}" for half, cases in halves.items()
     )
-    print(f"title accuracy, visible titles (pages {sizes}), l2={args.l2}, extra={args.extra}")
+    loss = "pairwise" if args.pairwise else "softmax"
+    print(f"title acc_vis (pages {sizes}), {loss}, l2={args.l2}, extra={args.extra}")
     for half, cases in halves.items():
         print(f"  half {half}: hand weights {accuracy(cases, hand):.3f}", end="")
         for source, model in trained.items():
