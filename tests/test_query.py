@@ -101,6 +101,7 @@ def test_oversized_queries_are_query_errors(text: str) -> None:
 
 
 ALIASES = parse_aliases(["DPRK = North Korea", "UN = United Nations", "# a comment", "lonely"])
+ALIASES_DPRK_END = Or((Term("DPRK."), Phrase(("north", "korea"))))
 
 
 @pytest.mark.parametrize(
@@ -117,6 +118,12 @@ ALIASES = parse_aliases(["DPRK = North Korea", "UN = United Nations", "# a comme
         ("title:UN", Term("UN", "title")),
         ("-UN", Not(Or((Term("UN"), Phrase(("united", "nations")))))),
         ("lonely", Term("lonely")),
+        ("talks with DPRK.", And((Term("talks"), Term("with"), ALIASES_DPRK_END))),
+        (
+            "missiles of north korea?",
+            And((Term("missiles"), Term("of"), Or((Phrase(("north", "korea?")), Term("DPRK"))))),
+        ),
+        ("UN.N", Term("UN.N")),
     ],
     ids=lambda v: v if isinstance(v, str) else "",
 )
