@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -20,12 +21,14 @@ RECORDS: list[dict[str, Any]] = [
         "title": "Aspirin trial",
         "text": "Aspirin lowers clotting in platelets of older patients by blocking "
         "prostaglandin synthesis, the thromboxane study found.",
+        "date": "2024-01-01",
     },
     # Shares no word but "in" with CLAIM: only the trial's other words lead to it.
     {
         "id": "other",
         "title": "Cohort report",
         "text": "Prostaglandin and thromboxane levels fell in the cohort.",
+        "date": "2020-01-01",
     },
     # Enough unrelated paragraphs that "prostaglandin" is a rare word (in 2 of 42).
     *(
@@ -72,6 +75,10 @@ def test_feedback_finds_a_paragraph_through_its_best_paragraphs_words(
 )
 def test_only_plain_long_queries_are_expanded(index: searchlib.Index, query: str) -> None:
     assert "Cohort report" not in _ids(index.search(query))
+
+
+def test_filters_apply_to_what_the_added_words_find(index: searchlib.Index) -> None:
+    assert _ids(index.search(CLAIM, since=dt.date(2023, 1, 1))) == ["Aspirin trial"]
 
 
 def test_date_order_is_not_expanded(index: searchlib.Index) -> None:
