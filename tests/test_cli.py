@@ -235,7 +235,7 @@ def test_feedback_flag(workdir: Path) -> None:
             "text": "Aspirin lowers clotting in old patients, blocking prostaglandin.",
         },
         {"id": "cohort", "title": "Cohort", "text": "Prostaglandin fell."},
-        *({"id": f"f{i}", "title": "Filler", "text": f"Calm day {i}."} for i in range(40)),
+        *({"id": f"f{i}", "title": "Filler", "text": f"Calm day {i}."} for i in range(100)),
     ]
     (workdir / "claims.jsonl").write_text("\n".join(json.dumps(r) for r in records))
     assert CliRunner().invoke(main, ["index", "claims.jsonl"]).exit_code == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,21 +31,24 @@ RECORDS: list[dict[str, Any]] = [
         "text": "Prostaglandin and thromboxane levels fell in the cohort.",
         "date": "2020-01-01",
     },
-    # Enough unrelated paragraphs that "prostaglandin" is a rare word (in 2 of 42).
+    # Enough unrelated paragraphs that "prostaglandin" (in 2) is a rare enough word.
     *(
         {"id": f"filler-{i}", "title": f"Weather {i}", "text": f"Calm weather on day {i}."}
-        for i in range(40)
+        for i in range(int(2 / whoosh_feedback.FEEDBACK_MAX_SHARE))
     ),
 ]
+
+
+def _write(corpus: Path, records: list[dict[str, Any]]) -> Path:
+    corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    return corpus
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[searchlib.Index]:
     folder = tmp_path_factory.mktemp("feedback")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("\n".join(json.dumps(r) for r in RECORDS), encoding="utf-8")
     with searchlib.Index(folder / "index") as built:
-        assert built.update([corpus]).ok
+        assert built.update([_write(folder / "corpus.jsonl", RECORDS)]).ok
         yield built
 
 
@@ -81,6 +85,16 @@ def test_filters_apply_to_what_the_added_words_find(index: searchlib.Index) -> N
     assert _ids(index.search(CLAIM, since=dt.date(2023, 1, 1))) == ["Aspirin trial"]
 
 
+def test_deleted_paragraphs_are_not_found_by_the_added_words(tmp_path: Path) -> None:
+    corpus = _write(tmp_path / "corpus.jsonl", RECORDS)
+    with searchlib.Index(tmp_path / "index") as index:
+        assert index.update([corpus]).ok
+        assert "Cohort report" in _ids(index.search(CLAIM))
+        _write(corpus, [r for r in RECORDS if r["id"] != "other"])
+        assert index.update([corpus]).ok
+        assert _ids(index.search(CLAIM)) == ["Aspirin trial"]
+
+
 def test_date_order_is_not_expanded(index: searchlib.Index) -> None:
     assert "Cohort report" not in _ids(index.search(CLAIM, sort="date"))
 
@@ -108,15 +122,25 @@ def test_no_feedback_words_without_feedback_paragraphs(index: searchlib.Index) -
     assert whoosh_feedback.feedback_words(_searcher(index), []) == []
 
 
-def test_expanded_ranking_scores_as_the_expanded_query_would(index: searchlib.Index) -> None:
-    searcher = _searcher(index)
-    query = compile_query(index.understand(CLAIM))
-    top = [(d, s) for s, d in searcher.search(query, limit=None).top_n]
-    words = whoosh_feedback.feedback_words(
-        searcher, top[: whoosh_feedback.FEEDBACK_DOCS], exclude=whoosh_feedback.query_words(query)
-    )
-    whole = wq.Or([query, *(wq.Term("content", w, boost=b) for w, b in words)])
-    expected = [(d, s) for s, d in searcher.search(whole, limit=None).top_n]
-    ranked = whoosh_feedback.expanded_ranking(searcher, query, None)
+def test_expanded_ranking_scores_as_the_expanded_query_would(tmp_path: Path) -> None:
+    # Three updates, three segments: the added words' postings are read segment by segment.
+    parts = [RECORDS[2:60], RECORDS[60:], RECORDS[:2]]
+    files = [_write(tmp_path / f"part-{i}.jsonl", part) for i, part in enumerate(parts)]
+    with searchlib.Index(tmp_path / "index") as index:
+        for done in range(1, len(files) + 1):
+            assert index.update(files[:done]).ok
+        searcher = _searcher(index)
+        assert len(searcher.leaf_searchers()) > 1
+        query = compile_query(index.understand(CLAIM))
+        top = [(d, s) for s, d in searcher.search(query, limit=None).top_n]
+        words = whoosh_feedback.feedback_words(
+            searcher,
+            top[: whoosh_feedback.FEEDBACK_DOCS],
+            exclude=whoosh_feedback.query_words(query),
+        )
+        whole = wq.Or([query, *(wq.Term("content", w, boost=b) for w, b in words)])
+        expected = [(d, s) for s, d in searcher.search(whole, limit=None).top_n]
+        ranked = whoosh_feedback.expanded_ranking(searcher, query, None)
+    assert len(ranked) == 2
     assert [d for d, _ in ranked] == [d for d, _ in expected]
     assert [s for _, s in ranked] == pytest.approx([s for _, s in expected])

@@ -9,12 +9,12 @@ at least two and at most ``FEEDBACK_MAX_SHARE`` of the paragraphs are added, the
 weights summing to ``FEEDBACK_WEIGHT`` (about one query word's worth).
 
 The expanded query is the original one OR the added words, and Whoosh scores an OR as
-the sum of its parts, so the second pass scores only the added words and adds those
-scores to the first pass's: the same ranking as searching the expanded query, at the
-cost of the rare added words' postings instead of a second full search.
+the sum of its parts, so the second pass reads only the added words' postings and adds
+their scores to the first pass's: the same ranking as searching the expanded query, at
+the cost of the rare added words' postings instead of a second full search.
 
 Measured with bench/relevance.py (docs/query-language.md): SciFact Recall@100 0.921 ->
-0.932, nDCG@10 0.703 -> 0.707, Cranfield nDCG@10 0.383 -> 0.396.
+0.932, nDCG@10 0.703 -> 0.709, Cranfield nDCG@10 0.383 -> 0.394.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from whoosh import query as wq
-from whoosh.query.compound import PreloadedOr
 from whoosh.searching import Searcher
 
 from .whoosh_query import STOPWORDS, analyze
@@ -32,9 +31,10 @@ from .whoosh_query import STOPWORDS, analyze
 FEEDBACK_DOCS = 5
 FEEDBACK_TERMS = 10
 FEEDBACK_WEIGHT = 1.0
-# Words in more paragraphs than this share say little about a topic, and their postings
-# are long: 0.05 and 0.1 rank alike on both benchmarks; 0.05 is cheaper.
-FEEDBACK_MAX_SHARE = 0.05
+# Words in more paragraphs than this share say little about a topic ("report", "day" in
+# news), and their postings are long: at 100k news paragraphs, 2% instead of 5% halves
+# the cost of feedback; SciFact nDCG@10 +0.003, Cranfield -0.003, Recall@100 the same.
+FEEDBACK_MAX_SHARE = 0.02
 # A word only the feedback paragraphs hold finds nothing new.
 FEEDBACK_MIN_DOCS = 2
 FIELD = "content"
@@ -49,11 +49,35 @@ def expanded_ranking(searcher: Searcher, query: wq.Query, filter: wq.Query | Non
     words = feedback_words(searcher, ranked[:FEEDBACK_DOCS], exclude=query_words(query))
     if not words:
         return ranked
-    added = PreloadedOr([wq.Term(FIELD, word, boost=weight) for word, weight in words])
     scores = dict(ranked)
-    for score, docnum in searcher.search(added, limit=None, filter=filter, terms=False).top_n:
-        scores[docnum] = scores.get(docnum, 0.0) + float(score)
+    for docnum, score in _added_scores(searcher, words, filter).items():
+        scores[docnum] = scores.get(docnum, 0.0) + score
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _added_scores(
+    searcher: Searcher, words: list[tuple[str, float]], filter: wq.Query | None
+) -> dict[int, float]:
+    """Each paragraph's score for the weighted ``words`` alone, where ``filter`` allows.
+
+    The postings are read directly: Whoosh's search of the same words as one query took
+    28 ms at 100k paragraphs where this loop takes 11 ms, with the same scores.
+    """
+    scores: dict[int, float] = {}
+    for segment, offset in searcher.leaf_searchers():
+        reader = segment.reader()
+        for word, weight in words:
+            if (FIELD, word) not in reader:
+                continue
+            postings = segment.postings(FIELD, word)
+            while postings.is_active():
+                docnum = postings.id() + offset
+                scores[docnum] = scores.get(docnum, 0.0) + weight * postings.score()
+                postings.next()
+    if filter is None:
+        return scores
+    allowed = set(searcher.docs_for_query(filter))
+    return {docnum: score for docnum, score in scores.items() if docnum in allowed}
 
 
 def query_words(query: wq.Query) -> frozenset[str]:
