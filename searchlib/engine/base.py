@@ -31,7 +31,12 @@ class Filters:
 
 @dataclass(frozen=True)
 class Request:
-    """One search: the parsed query, the filters, and which slice of the ranking to return."""
+    """One search: the parsed query, the filters, and which slice of the ranking to return.
+
+    With ``feedback``, the query is expanded with words of its best paragraphs
+    (pseudo-relevance feedback) and ranked by relevance; the caller decides which queries
+    it suits (``searchlib.query.is_natural_language``).
+    """
 
     query: Node
     filters: Filters = Filters()
@@ -40,6 +45,7 @@ class Request:
     sort: Sort = "relevance"
     facets: bool = False
     per_article: bool = False
+    feedback: bool = False
 
 
 @dataclass(frozen=True)

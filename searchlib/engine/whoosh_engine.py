@@ -19,6 +19,7 @@ from ..models import ParagraphDoc
 from ..query import Node, leaves
 from .base import EngineHit, EngineResults, EngineSummary, Filters, Request
 from .files import discard_index_files, sync_directory
+from .whoosh_feedback import expanded_ranking
 from .whoosh_query import SCHEMA, analyze, compile_node, compile_query, filter_query
 from .whoosh_schema import (
     LEAD_FIELD,
@@ -110,17 +111,11 @@ class WhooshEngine:
         """
         searcher = self._current_searcher()
         query = compile_query(request.query)
-        whole = request.per_article or request.facets
-        results = searcher.search(
-            query,
-            limit=None if whole else request.offset + request.limit,
-            filter=filter_query(request.filters),
-            sortedby="date" if request.sort == "date" else None,
-            reverse=request.sort == "date",
-            terms=False,
-        )
-        ranked = [(docnum, _score(key)) for key, docnum in results.top_n]
-        total, exact = _total(results, request)
+        if request.feedback:
+            ranked = expanded_ranking(searcher, query, filter_query(request.filters))
+            total, exact = len(ranked), True
+        else:
+            ranked, total, exact = _ranking(searcher, query, request)
         more: dict[int, int] = {}
         if request.per_article:
             ranked, more = _best_per_article(searcher, ranked)
@@ -321,6 +316,23 @@ def _stored_doc(stored: dict[str, Any]) -> ParagraphDoc:
         outlet=stored.get("outlet"),
         url=stored.get("url"),
     )
+
+
+def _ranking(
+    searcher: Searcher, query: wq.Query, request: Request
+) -> tuple[list[tuple[int, float]], int, bool]:
+    """The ranked (document, score) pairs the request needs, the total and its exactness."""
+    whole = request.per_article or request.facets
+    results = searcher.search(
+        query,
+        limit=None if whole else request.offset + request.limit,
+        filter=filter_query(request.filters),
+        sortedby="date" if request.sort == "date" else None,
+        reverse=request.sort == "date",
+        terms=False,
+    )
+    ranked = [(docnum, _score(key)) for key, docnum in results.top_n]
+    return (ranked, *_total(results, request))
 
 
 def _total(results: Any, request: Request) -> tuple[int, bool]:
