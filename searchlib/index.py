@@ -264,6 +264,7 @@ class Index:
             facets=found.facets,
             suggestion=suggestion,
             total_exact=found.total_exact,
+            feedback=found.feedback,
         )
 
     def understand(self, query: str) -> Node:

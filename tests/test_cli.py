@@ -244,6 +244,8 @@ def test_feedback_flag(workdir: Path) -> None:
     plain = CliRunner().invoke(search_command, [*claim, "--no-feedback"])
     assert expanded.stdout.count("\n") == 2 and "Cohort" in expanded.stdout
     assert plain.stdout.count("\n") == 1 and "Cohort" not in plain.stdout
+    explained = CliRunner().invoke(search_command, [*claim, "--explain"])
+    assert "Also searched (feedback): prostaglandin" in explained.stderr
 
 
 def test_author_and_until_filters(indexed: Path) -> None:

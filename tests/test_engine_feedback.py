@@ -66,6 +66,9 @@ def test_feedback_finds_a_paragraph_through_its_best_paragraphs_words(
     # Snippets still mark the words the user typed, not the added ones.
     snippet = expanded.hits[1].snippet
     assert [snippet.text[lo:hi] for lo, hi in snippet.spans] == ["in"]
+    # The words added are reported as the pages write them.
+    assert "prostaglandin" in expanded.feedback and "thromboxane" in expanded.feedback
+    assert index.search(CLAIM, feedback=False).feedback == ()
 
 
 @pytest.mark.parametrize(
@@ -140,7 +143,8 @@ def test_expanded_ranking_scores_as_the_expanded_query_would(tmp_path: Path) -> 
         )
         whole = wq.Or([query, *(wq.Term("content", w, boost=b) for w, b in words)])
         expected = [(d, s) for s, d in searcher.search(whole, limit=None).top_n]
-        ranked = whoosh_feedback.expanded_ranking(searcher, query, None)
+        ranked, added = whoosh_feedback.expanded_ranking(searcher, query, None)
+    assert added == tuple(w for w, _ in words)
     assert len(ranked) == 2
     assert [d for d, _ in ranked] == [d for d, _ in expected]
     assert [s for _, s in ranked] == pytest.approx([s for _, s in expected])

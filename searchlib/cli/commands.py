@@ -214,6 +214,8 @@ def _run_search(query: str, **o: Any) -> None:
             facets=o["facets"],
             feedback=o["feedback"],
         )
+        if o["explain"] and results.feedback:
+            click.echo(f"Also searched (feedback): {', '.join(results.feedback)}", err=True)
     _print_results(results, fmt, style, o["page"], o["limit"], o["facets"])
     ctx.exit(0 if results.hits else EXIT_NOT_FOUND)
 

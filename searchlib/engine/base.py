@@ -66,12 +66,14 @@ class EngineResults:
     """One slice of the ranking, the number of matches and optional facet counts.
 
     ``total`` is exact when ``total_exact`` is set, else the engine's estimate.
+    ``feedback`` holds the words pseudo-relevance feedback added, as pages write them.
     """
 
     total: int
     hits: tuple[EngineHit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     total_exact: bool = True
+    feedback: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ..query import Node, leaves
 from .base import EngineHit, EngineResults, EngineSummary, Filters, Request
 from .files import discard_index_files, sync_directory
 from .whoosh_feedback import expanded_ranking
-from .whoosh_query import SCHEMA, analyze, compile_node, compile_query, filter_query
+from .whoosh_query import compile_node, compile_query, filter_query
 from .whoosh_schema import (
     LEAD_FIELD,
     LEAD_TERM,
@@ -28,6 +28,7 @@ from .whoosh_schema import (
     build_schema,
     match_spans,
 )
+from .whoosh_words import suggest_word, surface
 
 LOCK_TIMEOUT_S = 10.0
 WRITER_LIMIT_MB = 128
@@ -111,9 +112,11 @@ class WhooshEngine:
         """
         searcher = self._current_searcher()
         query = compile_query(request.query)
+        added: tuple[str, ...] = ()
         if request.feedback:
-            ranked = expanded_ranking(searcher, query, filter_query(request.filters))
+            ranked, stems = expanded_ranking(searcher, query, filter_query(request.filters))
             total, exact = len(ranked), True
+            added = tuple(surface(searcher, stem) or stem for stem in stems)
         else:
             ranked, total, exact = _ranking(searcher, query, request)
         more: dict[int, int] = {}
@@ -126,7 +129,9 @@ class WhooshEngine:
         hits = tuple(
             _hit(searcher, docnum, score, terms, more.get(docnum, 0)) for docnum, score in page
         )
-        return EngineResults(total=total, hits=hits, facets=facets, total_exact=exact)
+        return EngineResults(
+            total=total, hits=hits, facets=facets, total_exact=exact, feedback=added
+        )
 
     def suggest(self, word: str) -> str | None:
         """The indexed word, as written, closest to a misspelled ``word``; None when none is."""
@@ -391,7 +396,7 @@ def _best_per_article(
     return list(best.values()), more
 
 
-# -- highlighting and suggestions --------------------------------------------------------
+# -- highlighting --------------------------------------------------------
 
 
 def _match_terms(node: Node, searcher: Searcher) -> frozenset[str]:
@@ -405,42 +410,6 @@ def _match_terms(node: Node, searcher: Searcher) -> frozenset[str]:
                 if field == "content":
                     terms.add(term.decode("utf-8") if isinstance(term, bytes) else term)
     return frozenset(terms)
-
-
-SUGGEST_MIN_LENGTH = 3
-
-
-def suggest_word(searcher: Searcher, word: str) -> str | None:
-    """The most frequent indexed word within one or two edits of ``word``, as written.
-
-    The index holds stems, so the suggestion is found among stems, then shown as a paragraph
-    holding it writes it; this needs no extra field at index time.
-    """
-    stems = analyze("content", word)
-    if len(stems) != 1 or len(stems[0]) < SUGGEST_MIN_LENGTH:
-        return None
-    reader = searcher.reader()
-    known = reader.doc_frequency("content", stems[0])
-    distance = 1 if len(stems[0]) < 6 else 2
-    candidates = [
-        (reader.doc_frequency("content", c), c)
-        for c in reader.terms_within("content", stems[0], distance, prefix=1)
-        if c != stems[0]
-    ]
-    if not candidates or max(candidates)[0] <= known:
-        return None
-    return _surface(searcher, max(candidates)[1])
-
-
-def _surface(searcher: Searcher, stem: str) -> str | None:
-    """How a paragraph holding ``stem`` writes it (lower-cased)."""
-    for docnum in searcher.docs_for_query(wq.Term("content", stem)):
-        stored = searcher.stored_fields(docnum)
-        for source in (stored["text"], stored["headline"]):
-            for token in SCHEMA["content"].analyzer(source, chars=True, mode="query"):
-                if token.text == stem:
-                    return str(source[token.startchar : token.endchar]).lower()
-    return None
 
 
 # -- facets ------------------------------------------------------------------------------

@@ -42,17 +42,21 @@ FIELD = "content"
 Ranked = list[tuple[int, float]]
 
 
-def expanded_ranking(searcher: Searcher, query: wq.Query, filter: wq.Query | None) -> Ranked:
-    """Every paragraph matching ``query`` or its feedback words, best first, with scores."""
+def expanded_ranking(
+    searcher: Searcher, query: wq.Query, filter: wq.Query | None
+) -> tuple[Ranked, tuple[str, ...]]:
+    """Every paragraph matching ``query`` or its feedback words, best first, with scores;
+    and the words added (indexed forms), none when the first pass finds nothing."""
     first = searcher.search(query, limit=None, filter=filter, terms=False)
     ranked = [(docnum, float(score)) for score, docnum in first.top_n]
     words = feedback_words(searcher, ranked[:FEEDBACK_DOCS], exclude=query_words(query))
     if not words:
-        return ranked
+        return ranked, ()
     scores = dict(ranked)
     for docnum, score in _added_scores(searcher, words, filter).items():
         scores[docnum] = scores.get(docnum, 0.0) + score
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return ranked, tuple(word for word, _ in words)
 
 
 def _added_scores(
