@@ -4,8 +4,9 @@ Reads the postings and (one-byte) field lengths of indexes that ``bench/relevanc
 built, takes each query's words from searchlib's own query compiler, and scores every
 document with numpy under the design asked for, so that a grid of k1, b and headline weights
 runs in seconds instead of one full benchmark run each. With ``--design sum`` and today's
-constants it reproduces ``bench/relevance.py`` (SciFact nDCG@10 within 0.001, Recall@100
-and Cranfield the same to 0.001); phrases in a query are left out.
+constants it reproduces ``bench/relevance.py --no-feedback`` (SciFact nDCG@10 within 0.001,
+Recall@100 and Cranfield the same to 0.001); phrases in a query are left out. It scores
+the first pass only: pseudo-relevance feedback is not part of it.
 
 Designs (``tf_f``: the word's frequency in field f; ``B_f = 1 - b_f + b_f * len_f / avg_f``):
 

@@ -2,14 +2,16 @@
 
 Each corpus (``../shared/bench/relevance/<name>/corpus.jsonl``) is written as JSON Lines
 records (id, title, text) into a temporary folder, indexed with ``Index.update`` and queried
-with ``Index.search(per_article=True)``: an article (one benchmark document) is scored by its
-best paragraph. Prints nDCG@10 and Recall@100 (pytrec-eval-terrier) and, for SciFact's long
-natural-language queries, the p50 and p95 query latency.
+with ``Index.search(per_article=True)``, searchlib's defaults otherwise (pseudo-relevance
+feedback on): an article (one benchmark document) is scored by its best paragraph. Prints
+nDCG@10 and Recall@100 (pytrec-eval-terrier) and, for SciFact's long natural-language
+queries, the p50 and p95 query latency.
 
 Usage::
 
     python bench/relevance.py                 # both collections
     python bench/relevance.py scifact --keep /tmp/scifact-index
+    python bench/relevance.py --no-feedback   # without pseudo-relevance feedback
 """
 
 from __future__ import annotations
@@ -67,14 +69,14 @@ def _qrels(path: Path) -> dict[str, dict[str, int]]:
 
 
 def _run(
-    index: searchlib.Index, queries: dict[str, str], ids: dict[str, str]
+    index: searchlib.Index, queries: dict[str, str], ids: dict[str, str], feedback: bool
 ) -> tuple[dict[str, dict[str, float]], list[float]]:
     run: dict[str, dict[str, float]] = {}
     times: list[float] = []
     for qid, text in queries.items():
         began = time.perf_counter()
         try:
-            results = index.search(text, limit=DEPTH, per_article=True)
+            results = index.search(text, limit=DEPTH, per_article=True, feedback=feedback)
         except searchlib.QueryError as exc:
             print(f"  query {qid}: {exc}", file=sys.stderr)
             run[qid] = {}
@@ -84,7 +86,7 @@ def _run(
     return run, times
 
 
-def bench(name: str, keep: Path | None) -> dict[str, float]:
+def bench(name: str, keep: Path | None, *, feedback: bool = True) -> dict[str, float]:
     """Index and query one collection; return its figures."""
     folder = DATA / name
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,7 +104,7 @@ def bench(name: str, keep: Path | None) -> dict[str, float]:
             queries = {r["id"]: r["text"] for r in _records(folder / "queries.jsonl")}
             queries = {qid: text for qid, text in queries.items() if qid in qrels}
             index.search(next(iter(queries.values())))  # warm the searcher
-            run, times = _run(index, queries, ids)
+            run, times = _run(index, queries, ids, feedback)
     per_query = pytrec_eval.RelevanceEvaluator(qrels, MEASURES).evaluate(run)
     figures = {
         m: statistics.fmean(scores[m.replace(".", "_")] for scores in per_query.values())
@@ -118,9 +120,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("collections", nargs="*", default=list(COLLECTIONS))
     parser.add_argument("--keep", type=Path, help="index folder to reuse (one collection)")
+    parser.add_argument(
+        "--no-feedback", action="store_true", help="search without pseudo-relevance feedback"
+    )
     args = parser.parse_args()
     for name in args.collections:
-        f = bench(name, args.keep)
+        f = bench(name, args.keep, feedback=not args.no_feedback)
         print(
             f"{name:10} nDCG@10 {f['ndcg_cut.10']:.4f}  Recall@100 {f['recall.100']:.4f}  "
             f"index {f['index_s']:.1f} s  query p50 {f['p50_ms']:.1f} ms  p95 {f['p95_ms']:.1f} ms",

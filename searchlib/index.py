@@ -16,7 +16,7 @@ from .documents import from_documents
 from .engine import Engine, EngineHit, Filters, Request, is_outdated, open_engine
 from .errors import ArticleNotFoundError, IndexCorruptError, QueryError, SearchIndexError
 from .models import Article, Hit, IndexStats, Results, UpdateReport
-from .query import Aliases, Node, Term, leaves, load_aliases, parse
+from .query import Aliases, Node, Term, is_natural_language, leaves, load_aliases, parse
 from .query.aliases import expand
 from .snippet import make_snippet
 from .update import Progress, Sink, UpdatePlan, absolute_sources, plan_update
@@ -213,6 +213,7 @@ class Index:
         sort: Literal["relevance", "date"] = "relevance",
         per_article: bool = False,
         facets: bool = False,
+        feedback: bool = True,
     ) -> Results:
         """Search the index; see docs/query-language.md for what ``query`` may hold.
 
@@ -228,6 +229,11 @@ class Index:
             per_article: one hit per article, its best paragraph, with ``more_in_article``
                 counting its other matching paragraphs.
             facets: count hits by outlet, year and author over the whole result set.
+            feedback: expand a natural-language query (``FEEDBACK_MIN_WORDS`` or more
+                plain words, nothing else) with words of its best paragraphs
+                (pseudo-relevance feedback), so that paragraphs saying the same in other
+                words are found; on by default, never for short queries, operators or
+                ``sort="date"``.
 
         Returns:
             One page of hits; ``suggestion`` holds a corrected query when few or none match.
@@ -237,14 +243,16 @@ class Index:
         """
         if not 1 <= limit <= MAX_LIMIT or page < 1:
             raise QueryError("limit and page must be positive", f"limit is at most {MAX_LIMIT}")
+        parsed = parse(query)
         request = Request(
-            query=self.understand(query),
+            query=expand(parsed, self._loaded_aliases()),
             filters=Filters(outlet=outlet, author=author, since=since, until=until),
             limit=limit,
             offset=(page - 1) * limit,
             sort=sort,
             facets=facets,
             per_article=per_article,
+            feedback=feedback and sort == "relevance" and is_natural_language(parsed),
         )
         found = self._engine.search(request)
         hits = tuple(_to_hit(hit) for hit in found.hits)
@@ -256,6 +264,7 @@ class Index:
             facets=found.facets,
             suggestion=suggestion,
             total_exact=found.total_exact,
+            feedback=found.feedback,
         )
 
     def understand(self, query: str) -> Node:

@@ -137,6 +137,8 @@ class Results:
     ``total`` is exact when ``total_exact`` is true; for large result sets it is an
     estimate (an upper bound), because counting every match would double the search time.
     Per-article, faceted, filtered and date-sorted searches always count exactly.
+    ``feedback`` lists the words a long plain query was also searched with (the telling
+    words of its best paragraphs), empty when feedback did not apply.
     """
 
     query: str
@@ -145,6 +147,7 @@ class Results:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
     total_exact: bool = True
+    feedback: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

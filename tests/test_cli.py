@@ -227,6 +227,27 @@ def test_user_aliases_file(indexed: Path) -> None:
     assert expanded.exit_code == 0 and "Kirby" in expanded.stdout
 
 
+def test_feedback_flag(workdir: Path) -> None:
+    records = [
+        {
+            "id": "trial",
+            "title": "Trial",
+            "text": "Aspirin lowers clotting in old patients, blocking prostaglandin.",
+        },
+        {"id": "cohort", "title": "Cohort", "text": "Prostaglandin fell."},
+        *({"id": f"f{i}", "title": "Filler", "text": f"Calm day {i}."} for i in range(100)),
+    ]
+    (workdir / "claims.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    assert CliRunner().invoke(main, ["index", "claims.jsonl"]).exit_code == 0
+    claim = ["aspirin lowers clotting in old patients", "--json"]
+    expanded = CliRunner().invoke(search_command, claim)
+    plain = CliRunner().invoke(search_command, [*claim, "--no-feedback"])
+    assert expanded.stdout.count("\n") == 2 and "Cohort" in expanded.stdout
+    assert plain.stdout.count("\n") == 1 and "Cohort" not in plain.stdout
+    explained = CliRunner().invoke(search_command, [*claim, "--explain"])
+    assert "Also searched (feedback): prostaglandin" in explained.stderr
+
+
 def test_author_and_until_filters(indexed: Path) -> None:
     args = ["korea", "--json", "-n", "50", "--author", "taylor"]
     hits = [

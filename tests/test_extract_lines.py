@@ -64,6 +64,19 @@ def test_caption_copies_are_marked_on_both_lines() -> None:
     assert feats[0].caption and feats[1].caption and not feats[2].caption
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Crowds at the rally on Sunday in the old town. Photo: Jane Roe", True),
+        ("Foto: Jane Roe", True),
+        ("A new look at the Blue-Marble-Photo: satellites map the coupled climate", False),
+    ],
+    ids=["credit-after-caption", "credit-alone", "word-ending-a-compound"],
+)
+def test_photo_credit_word_marks_a_caption(line: str, caption: bool) -> None:
+    assert analyse([line])[0].caption is caption
+
+
 def test_a_line_is_repeated_only_on_the_page_that_repeats_it() -> None:
     # Features are cached across pages; whether a line repeats belongs to its page.
     twice = analyse(["Crowds at the harbour", "Crowds at the harbour", "Text."])

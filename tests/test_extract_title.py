@@ -133,12 +133,26 @@ def test_page_furniture_is_never_the_headline(furniture: str) -> None:
 
 @pytest.mark.parametrize(
     "names",
-    ["Maria Lopez Garcia", "Maria Lopez, Peter Stone & Anna Berg"],
-    ids=["one", "several"],
+    [
+        "Maria Lopez Garcia",
+        "Maria Lopez, Peter Stone & Anna Berg",
+        "Maria Lopez, Staff Attorney, City Legal Aid Office",
+        "Maria Lopez, Xavrin Tolbek & Anna Berg",
+    ],
+    ids=["one", "several", "name-role-employer", "a-rare-given-name-among-several"],
 )
 def test_bare_names_beside_the_date_lose_to_the_headline(names: str) -> None:
     lines = ["Menu", HEADLINE, "Politics", "News", names, "4 May 2023", *BODY]
     assert _title(lines) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Maria Lopez, the mayor, resigns after the vote", "Maria Lopez, Peter Stone to meet in Rome"],
+    ids=["lower-case-field", "long-field"],
+)
+def test_headline_opening_with_a_name_is_not_a_credit(headline: str) -> None:
+    assert _title(["Menu", "Politics", headline, "4 May 2023", *BODY]) == headline
 
 
 def test_tag_list_loses_to_the_headline() -> None:

@@ -20,6 +20,7 @@ from searchlib.query import (
     Prefix,
     Term,
     describe,
+    is_natural_language,
     load_aliases,
     parse,
 )
@@ -100,6 +101,7 @@ def test_oversized_queries_are_query_errors(text: str) -> None:
 
 
 ALIASES = parse_aliases(["DPRK = North Korea", "UN = United Nations", "# a comment", "lonely"])
+ALIASES_DPRK_END = Or((Term("DPRK."), Phrase(("north", "korea"))))
 
 
 @pytest.mark.parametrize(
@@ -116,6 +118,12 @@ ALIASES = parse_aliases(["DPRK = North Korea", "UN = United Nations", "# a comme
         ("title:UN", Term("UN", "title")),
         ("-UN", Not(Or((Term("UN"), Phrase(("united", "nations")))))),
         ("lonely", Term("lonely")),
+        ("talks with DPRK.", And((Term("talks"), Term("with"), ALIASES_DPRK_END))),
+        (
+            "missiles of north korea?",
+            And((Term("missiles"), Term("of"), Or((Phrase(("north", "korea?")), Term("DPRK"))))),
+        ),
+        ("UN.N", Term("UN.N")),
     ],
     ids=lambda v: v if isinstance(v, str) else "",
 )
@@ -150,3 +158,36 @@ def test_default_aliases_ship_with_the_package(tmp_path: Path) -> None:
 )
 def test_describe_says_what_is_required_and_what_ranks(text: str, expected: str) -> None:
     assert describe(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("aspirin inhibits the production of PGE2", True),
+        ("north korea fires artillery shells", True),
+        ("kim jong un missile", False),
+        ('aspirin inhibits the "production of" PGE2', False),
+        ("aspirin inhibits the production of -PGE2", False),
+        ("aspirin inhibits the production OR synthesis of PGE2", False),
+        ("title:aspirin inhibits the production of PGE2", False),
+        ("aspirin inhibits the production of PGE*", False),
+        ("aspirin inhibits the production of PGE2~", False),
+        ("aspirin inhibits the production of PGE2 date:2024", False),
+        ("(aspirin inhibits the production of PGE2)", True),
+    ],
+    ids=[
+        "sentence",
+        "five-words",
+        "four-words",
+        "phrase",
+        "exclusion",
+        "or",
+        "field",
+        "prefix",
+        "fuzzy",
+        "date",
+        "grouped",
+    ],
+)
+def test_only_long_plain_word_queries_are_natural_language(text: str, expected: bool) -> None:
+    assert is_natural_language(parse(text)) is expected

@@ -158,6 +158,12 @@ _search_options = _options(
     click.option("--per-article", is_flag=True, help="One hit per article: its best paragraph."),
     click.option("--facets", is_flag=True, help="Also print counts by outlet, year, author."),
     click.option(
+        "--feedback/--no-feedback",
+        default=True,
+        show_default=True,
+        help="Expand a query of 5+ plain words with words of its best paragraphs.",
+    ),
+    click.option(
         "--aliases",
         type=click.Path(path_type=Path, dir_okay=False),
         help="A file of extra aliases (DPRK = North Korea), one group a line.",
@@ -206,7 +212,10 @@ def _run_search(query: str, **o: Any) -> None:
             sort=o["sort"],
             per_article=o["per_article"],
             facets=o["facets"],
+            feedback=o["feedback"],
         )
+        if o["explain"] and results.feedback:
+            click.echo(f"Also searched (feedback): {', '.join(results.feedback)}", err=True)
     _print_results(results, fmt, style, o["page"], o["limit"], o["facets"])
     ctx.exit(0 if results.hits else EXIT_NOT_FOUND)
 

@@ -31,7 +31,12 @@ class Filters:
 
 @dataclass(frozen=True)
 class Request:
-    """One search: the parsed query, the filters, and which slice of the ranking to return."""
+    """One search: the parsed query, the filters, and which slice of the ranking to return.
+
+    With ``feedback``, the query is expanded with words of its best paragraphs
+    (pseudo-relevance feedback) and ranked by relevance; the caller decides which queries
+    it suits (``searchlib.query.is_natural_language``).
+    """
 
     query: Node
     filters: Filters = Filters()
@@ -40,6 +45,7 @@ class Request:
     sort: Sort = "relevance"
     facets: bool = False
     per_article: bool = False
+    feedback: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,14 @@ class EngineResults:
     """One slice of the ranking, the number of matches and optional facet counts.
 
     ``total`` is exact when ``total_exact`` is set, else the engine's estimate.
+    ``feedback`` holds the words pseudo-relevance feedback added, as pages write them.
     """
 
     total: int
     hits: tuple[EngineHit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     total_exact: bool = True
+    feedback: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

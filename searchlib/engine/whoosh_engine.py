@@ -19,7 +19,8 @@ from ..models import ParagraphDoc
 from ..query import Node, leaves
 from .base import EngineHit, EngineResults, EngineSummary, Filters, Request
 from .files import discard_index_files, sync_directory
-from .whoosh_query import SCHEMA, analyze, compile_node, compile_query, filter_query
+from .whoosh_feedback import expanded_ranking
+from .whoosh_query import compile_node, compile_query, filter_query
 from .whoosh_schema import (
     LEAD_FIELD,
     LEAD_TERM,
@@ -27,6 +28,7 @@ from .whoosh_schema import (
     build_schema,
     match_spans,
 )
+from .whoosh_words import suggest_word, surface
 
 LOCK_TIMEOUT_S = 10.0
 WRITER_LIMIT_MB = 128
@@ -110,17 +112,13 @@ class WhooshEngine:
         """
         searcher = self._current_searcher()
         query = compile_query(request.query)
-        whole = request.per_article or request.facets
-        results = searcher.search(
-            query,
-            limit=None if whole else request.offset + request.limit,
-            filter=filter_query(request.filters),
-            sortedby="date" if request.sort == "date" else None,
-            reverse=request.sort == "date",
-            terms=False,
-        )
-        ranked = [(docnum, _score(key)) for key, docnum in results.top_n]
-        total, exact = _total(results, request)
+        added: tuple[str, ...] = ()
+        if request.feedback:
+            ranked, stems = expanded_ranking(searcher, query, filter_query(request.filters))
+            total, exact = len(ranked), True
+            added = tuple(surface(searcher, stem) or stem for stem in stems)
+        else:
+            ranked, total, exact = _ranking(searcher, query, request)
         more: dict[int, int] = {}
         if request.per_article:
             ranked, more = _best_per_article(searcher, ranked)
@@ -131,7 +129,9 @@ class WhooshEngine:
         hits = tuple(
             _hit(searcher, docnum, score, terms, more.get(docnum, 0)) for docnum, score in page
         )
-        return EngineResults(total=total, hits=hits, facets=facets, total_exact=exact)
+        return EngineResults(
+            total=total, hits=hits, facets=facets, total_exact=exact, feedback=added
+        )
 
     def suggest(self, word: str) -> str | None:
         """The indexed word, as written, closest to a misspelled ``word``; None when none is."""
@@ -323,6 +323,23 @@ def _stored_doc(stored: dict[str, Any]) -> ParagraphDoc:
     )
 
 
+def _ranking(
+    searcher: Searcher, query: wq.Query, request: Request
+) -> tuple[list[tuple[int, float]], int, bool]:
+    """The ranked (document, score) pairs the request needs, the total and its exactness."""
+    whole = request.per_article or request.facets
+    results = searcher.search(
+        query,
+        limit=None if whole else request.offset + request.limit,
+        filter=filter_query(request.filters),
+        sortedby="date" if request.sort == "date" else None,
+        reverse=request.sort == "date",
+        terms=False,
+    )
+    ranked = [(docnum, _score(key)) for key, docnum in results.top_n]
+    return (ranked, *_total(results, request))
+
+
 def _total(results: Any, request: Request) -> tuple[int, bool]:
     """How many documents match, and whether that number is exact.
 
@@ -379,7 +396,7 @@ def _best_per_article(
     return list(best.values()), more
 
 
-# -- highlighting and suggestions --------------------------------------------------------
+# -- highlighting --------------------------------------------------------
 
 
 def _match_terms(node: Node, searcher: Searcher) -> frozenset[str]:
@@ -393,42 +410,6 @@ def _match_terms(node: Node, searcher: Searcher) -> frozenset[str]:
                 if field == "content":
                     terms.add(term.decode("utf-8") if isinstance(term, bytes) else term)
     return frozenset(terms)
-
-
-SUGGEST_MIN_LENGTH = 3
-
-
-def suggest_word(searcher: Searcher, word: str) -> str | None:
-    """The most frequent indexed word within one or two edits of ``word``, as written.
-
-    The index holds stems, so the suggestion is found among stems, then shown as a paragraph
-    holding it writes it; this needs no extra field at index time.
-    """
-    stems = analyze("content", word)
-    if len(stems) != 1 or len(stems[0]) < SUGGEST_MIN_LENGTH:
-        return None
-    reader = searcher.reader()
-    known = reader.doc_frequency("content", stems[0])
-    distance = 1 if len(stems[0]) < 6 else 2
-    candidates = [
-        (reader.doc_frequency("content", c), c)
-        for c in reader.terms_within("content", stems[0], distance, prefix=1)
-        if c != stems[0]
-    ]
-    if not candidates or max(candidates)[0] <= known:
-        return None
-    return _surface(searcher, max(candidates)[1])
-
-
-def _surface(searcher: Searcher, stem: str) -> str | None:
-    """How a paragraph holding ``stem`` writes it (lower-cased)."""
-    for docnum in searcher.docs_for_query(wq.Term("content", stem)):
-        stored = searcher.stored_fields(docnum)
-        for source in (stored["text"], stored["headline"]):
-            for token in SCHEMA["content"].analyzer(source, chars=True, mode="query"):
-                if token.text == stem:
-                    return str(source[token.startchar : token.endchar]).lower()
-    return None
 
 
 # -- facets ------------------------------------------------------------------------------

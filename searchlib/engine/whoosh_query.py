@@ -19,7 +19,7 @@ from .base import Filters
 from .whoosh_schema import DEFAULT_FIELDS, FIELD_MAP, build_schema, index_form, load_words
 
 STOPWORDS_FILE = "stopwords_en.txt"
-_STOPWORDS = load_words(STOPWORDS_FILE)
+STOPWORDS = load_words(STOPWORDS_FILE)
 
 SCHEMA = build_schema()
 # A typed word of several tokens ("anti-viral", "20.04") searches its tokens as words, not as
@@ -129,7 +129,7 @@ def _date_range(start: _dt.date | None, end: _dt.date | None) -> wq.Query:
 
 
 def _is_stopword(node: Node) -> bool:
-    return isinstance(node, Term) and node.field is None and index_form(node.text) in _STOPWORDS
+    return isinstance(node, Term) and node.field is None and index_form(node.text) in STOPWORDS
 
 
 def _compile_and(items: tuple[Node, ...]) -> wq.Query:

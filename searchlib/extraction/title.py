@@ -21,6 +21,7 @@ from .bylines import byline_names, is_byline, is_byline_word
 from .dates import parse_date
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
+from .names import person
 from .rules import data_lines, normalise, word_set
 
 TITLE_WINDOW = 60
@@ -47,6 +48,8 @@ MAX_LIST_ITEM_WORDS = 3
 _LIST_SPLIT = re.compile(r"[,;]")
 # The joins of a list of names: commas, "&" and "and" in several languages.
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+# The fields of a credit line: a name, then a role, an employer or more names.
+_CREDIT_SPLIT = re.compile(r"[,&]")
 # The body finder sometimes starts at a notice or a teaser a few lines above the article: a
 # headline further below still counts when a date or byline is printed beside it.
 FAR_REACH = 12
@@ -302,7 +305,7 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
         after is not None and after.caption,
         _pull_quote(line),
         _label_pair(line.text),
-        _is_name(line.text),
+        _is_name(line.text) or _is_credit(line.text),
         _is_tag_list(line.text),
         i in window.glued,
         _near(window.meta, i + 1, i + META_REACH),
@@ -329,6 +332,21 @@ def _is_name(text: str) -> bool:
     if first not in word_set("given_names.txt"):
         return False
     return all(_is_one_name(part) for part in _NAME_SPLIT.split(text))
+
+
+def _is_credit(text: str) -> bool:
+    """True for a person's name followed by short capitalised fields: "Jane Roe, Staff
+    Writer, Daily Paper", "Jane Roe, Ann Lee & Tom Poe".
+
+    A headline that opens with a name goes on in lower case or at length ("Jane Roe, the
+    mayor, resigns", "Jane Roe, Tom Poe to meet in Rome over trade").
+    """
+    parts = [part.strip() for part in _CREDIT_SPLIT.split(text)]
+    return (
+        len(parts) > 1
+        and all(0 < len(part.split()) <= MAX_NAME_WORDS and part[0].isupper() for part in parts[1:])
+        and person(parts[0], strict=True) is not None
+    )
 
 
 def _is_one_name(text: str) -> bool:

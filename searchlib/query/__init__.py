@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .aliases import Aliases, load_aliases
+from .feedback import FEEDBACK_MIN_WORDS, is_natural_language
 from .syntax import (
     FIELDS,
     MAX_QUERY_CHARS,
@@ -23,6 +24,7 @@ from .syntax import (
 )
 
 __all__ = [
+    "FEEDBACK_MIN_WORDS",
     "FIELDS",
     "MAX_QUERY_CHARS",
     "Aliases",
@@ -36,6 +38,7 @@ __all__ = [
     "Prefix",
     "Term",
     "describe",
+    "is_natural_language",
     "leaves",
     "load_aliases",
     "parse",

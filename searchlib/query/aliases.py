@@ -20,6 +20,7 @@ from .syntax import And, Node, Not, Or, Phrase, Term
 SEPARATOR = "="
 COMMENT = "#"
 DEFAULT_ALIASES = "aliases.txt"
+TRAILING_PUNCTUATION = ".,;:!?"
 
 Name = tuple[str, ...]
 
@@ -37,6 +38,8 @@ class Aliases:
 
     def others(self, words: Name) -> tuple[Name, ...]:
         """The other names of the group ``words`` (as typed) belongs to, or ()."""
+        # A name ending a sentence ("talks with the DPRK.") is still the name.
+        words = (*words[:-1], words[-1].rstrip(TRAILING_PUNCTUATION) or words[-1])
         for key in (words, tuple(w.casefold() for w in words)):
             if key in self.groups:
                 return tuple(name for name in self.groups[key] if name != key)
