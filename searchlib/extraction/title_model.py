@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from ..errors import SearchlibError
 
@@ -60,8 +61,16 @@ class Gates:
 
 
 def score(row: Sequence[float]) -> float:
-    """A candidate's score: its features (in ``FEATURES`` order) times the weights."""
-    return sum(x * w for x, w in zip(row, weights(), strict=True))
+    """A candidate's score: its features (in ``FEATURES`` order) times the weights.
+
+    Raises:
+        ValueError: ``row`` does not hold one value per feature.
+    """
+    weighed = weights()
+    if len(row) != len(weighed):
+        raise ValueError(f"a headline candidate has {len(FEATURES)} features, not {len(row)}")
+    total: float = sum(map(mul, row, weighed))
+    return total
 
 
 @cache
