@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from . import title_model
 from .bylines import byline_names, is_byline, is_byline_word
 from .dates import parse_date
 from .headline_text import SUFFIX_MARKS, title_key
@@ -23,36 +25,24 @@ from .names import person
 from .rules import data_lines, normalise, word_set
 
 TITLE_WINDOW = 60
-# A best score below this is a weak headline: the search then reaches this far up.
-WEAK_TITLE_SCORE = 3.5
+# Below the model's weak-headline gate, the search reaches this far up.
 WIDE_TITLE_WINDOW = 100
 MAX_TITLE_WORDS = 30
 # A one-word headline ("Emden") is a candidate, but must beat the label cost.
 MIN_CANDIDATE_WORDS = 1
 # The densest run sometimes starts a line or two above the headline (a teaser, a kicker).
 BELOW_REACH = 3
-BELOW_COST = 1.0
 MAX_META_LINE_WORDS = 16
-# Score of a headline candidate: a line printed twice (page title and headline) is a strong
-# hint; closeness to the body breaks ties.
-REPEAT_BONUS = 1.5
-DISTANCE_COST = 0.02
-FULL_STOP_COST = 2.0
-LENGTH_GAIN = 0.2
+# A candidate's score is the dot product of its features (``_features``) with the weights of
+# ``title_model``; these constants shape the features.
 FULL_LENGTH = 10
 MIN_REPEAT_WORDS = 4
-LABEL_COST = 2.0
 LABEL_WORDS = 2
-META_BONUS = 3.0
 META_REACH = 3
-META_ABOVE_BONUS = 0.5
 META_ABOVE_REACH = 2
-STANDFIRST_BONUS = 1.0
 # A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
 # ("Politics, Europe, Trade") are headline-shaped but rarely the headline.
-NAME_COST = 3.0
 MAX_NAME_WORDS = 4
-LIST_COST = 2.0
 MIN_LIST_ITEMS = 3
 MAX_LIST_ITEM_WORDS = 3
 _LIST_SPLIT = re.compile(r"[,;]")
@@ -63,23 +53,16 @@ _CREDIT_SPLIT = re.compile(r"[,&]")
 # The body finder sometimes starts at a notice or a teaser a few lines above the article: a
 # headline further below still counts when a date or byline is printed beside it.
 FAR_REACH = 12
-FAR_COST = 1.5
 FAR_META_REACH = 2
 # A headline printed again with a breadcrumb or kicker glued in front ("HomeNewsHeadline",
 # "Topic: Headline") loses to its plain copy nearby.
-GLUED_COST = 3.0
 GLUED_REACH = 8
 GLUED_MIN_WORDS = 3
 # "Section | Site": a pipe between two short labels.
-LABEL_PAIR_COST = 2.0
 LABEL_PAIR_WORDS = 3
-# A line printed just above a photo credit or caption is most likely a caption itself.
-ABOVE_CAPTION_COST = 1.5
 # A long line in quotation marks is a pull quote or a quoted standfirst.
-QUOTE_COST = 2.5
 MIN_QUOTE_WORDS = 10
 _QUOTE_MARKS = "\"'“”„«»‘’‚"
-OVERLAP_GAIN = 2.0
 LEAD_LINES = 12
 # Headline over standfirst, decided for the pair rather than by weights: when the winner is a
 # long sentence-like line and the line just above it is a shorter, headline-sized candidate,
@@ -90,13 +73,11 @@ HEADLINE_OVER_STANDFIRST_WORDS = 5
 STANDFIRST_EXTRA_WORDS = 3
 # The body finder may start at a block away from the article (an intro, a teaser list, a
 # form): the thickest prose, the window of this many lines with the most words of running
-# text, is a second anchor. It is tried only when the best headline scores below the gate
-# (a convincing headline needs no second look, and the look costs time), searched this far
-# above, and a headline found there must win by the margin.
+# text, is a second anchor. It is tried only when the best headline scores below the model's
+# dense gate (a convincing headline needs no second look, and the look costs time), searched
+# this far above, and a headline found there must win by the model's dense margin.
 DENSE_LINES = 10
-DENSE_GATE = 4.0
 DENSE_REACH = 20
-DENSE_MARGIN = 2.5
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
 _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
@@ -104,7 +85,6 @@ _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
 # trail usually ends in the page's own headline. "/" and "|" count only twice or more, since
 # a headline may hold one.
 _CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
-CRUMB_BONUS = 2.5
 DATED_CACHE = 2048
 # Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
 TEXT_TEST_CACHE = 2048
@@ -125,7 +105,7 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
     """
     near = max(0, body_start - TITLE_WINDOW)
     best = _best_headline(feats, body_start, near, min(len(feats), body_start + FAR_REACH))
-    if best is None or best[0] < WEAK_TITLE_SCORE:
+    if best is None or best[0] < title_model.gates().weak:
         far = _best_headline(feats, body_start, max(0, body_start - WIDE_TITLE_WINDOW), near)
         best = far if best is None or (far and far[0] > best[0]) else best
     best = _beside_thickest_prose(feats, body_start, best)
@@ -136,14 +116,14 @@ def _beside_thickest_prose(
     feats: Sequence[Line], body_start: int, best: tuple[float, int] | None
 ) -> tuple[float, int] | None:
     """The best headline near the page's thickest prose when it clearly beats ``best``."""
-    if best is not None and best[0] >= DENSE_GATE:
+    if best is not None and best[0] >= title_model.gates().dense:
         return best
     dense = _thickest_prose(feats)
     if abs(dense - body_start) <= FAR_REACH:
         return best
     lo, hi = max(0, dense - DENSE_REACH), min(len(feats), dense + FAR_REACH)
     there = _best_headline(feats, dense, lo, hi)
-    if there and (best is None or there[0] > best[0] + DENSE_MARGIN):
+    if there and (best is None or there[0] > best[0] + title_model.gates().dense_margin):
         return there
     return best
 
@@ -176,30 +156,48 @@ def _headline_over_standfirst(feats: Sequence[Line], at: int) -> int:
 def _best_headline(
     feats: Sequence[Line], body_start: int, lo: int, hi: int
 ) -> tuple[float, int] | None:
-    """The best headline candidate among lines ``lo`` to ``hi`` (excluded), and its score."""
+    """The best headline candidate among lines ``lo`` to ``hi`` (excluded), and its score.
+
+    Of equal scores, the first line wins.
+    """
+    scored = ((title_model.score(row), i) for i, row in _candidates(feats, body_start, lo, hi))
+    return max(scored, key=lambda pair: pair[0], default=None)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """What the features of one window's candidates read besides the candidate's line."""
+
+    body_start: int
+    meta: frozenset[int]
+    repeated: frozenset[int]
+    lead: frozenset[str]
+    crumbs: frozenset[str]
+    glued: frozenset[int]
+
+
+def _candidates(
+    feats: Sequence[Line], body_start: int, lo: int, hi: int
+) -> list[tuple[int, tuple[float, ...]]]:
+    """The headline candidates among lines ``lo`` to ``hi`` (excluded) and their features."""
     shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
     if not shaped:
-        return None
+        return []
     meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
     shaped = [i for i in shaped if i <= body_start + BELOW_REACH or _beside_meta(i, meta)]
     if not shaped:
-        return None
+        return []
     keys = {i: title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
     counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
-    lead = _content_words(feats, body_start, body_start + LEAD_LINES)
-    crumbs = _crumb_tails(feats, lo, hi)
-    glued = _glued(feats, shaped)
-    best: tuple[float, int] | None = None
-    for i in shaped:
-        score = _title_score(feats, i, body_start, i in keys and counts[keys[i]] > 1)
-        score -= GLUED_COST * (i in glued)
-        score += META_BONUS * _near(meta, i + 1, i + META_REACH)
-        score += META_ABOVE_BONUS * _near(meta, i - META_ABOVE_REACH, i - 1)
-        score += OVERLAP_GAIN * _overlap(feats[i], lead)
-        score += CRUMB_BONUS * (feats[i].key in crumbs)
-        if best is None or score > best[0]:
-            best = (score, i)
-    return best
+    window = _Window(
+        body_start=body_start,
+        meta=meta,
+        repeated=frozenset(i for i, key in keys.items() if counts[key] > 1),
+        lead=_content_words(feats, body_start, body_start + LEAD_LINES),
+        crumbs=_crumb_tails(feats, lo, hi),
+        glued=_glued(feats, shaped),
+    )
+    return [(i, _features(feats, i, window)) for i in shaped]
 
 
 def _beside_meta(i: int, meta: frozenset[int]) -> bool:
@@ -289,24 +287,32 @@ def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter
     )
 
 
-def _title_score(feats: Sequence[Line], i: int, body_start: int, repeated: bool) -> float:
+def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ...]:
+    """The features of candidate ``i``, in the order of ``title_model.FEATURES``."""
     line = feats[i]
-    score = REPEAT_BONUS * repeated
-    if i <= body_start:
-        score -= DISTANCE_COST * (body_start - i)
-    else:
-        below = i - body_start
-        score -= BELOW_COST * min(below, BELOW_REACH) + FAR_COST * (below > BELOW_REACH)
-    score -= FULL_STOP_COST * line.text.endswith(".")
-    score += LENGTH_GAIN * min(line.words, FULL_LENGTH)
-    score -= LABEL_COST * (line.words <= LABEL_WORDS) + LABEL_COST * (line.words == 1)
-    if i + 1 < len(feats):
-        score += STANDFIRST_BONUS * _is_standfirst(line, feats[i + 1])
-        score -= ABOVE_CAPTION_COST * feats[i + 1].caption
-    score -= QUOTE_COST * _pull_quote(line)
-    score -= LABEL_PAIR_COST * _label_pair(line.text)
-    score -= NAME_COST * (_is_name(line.text) or _is_credit(line.text))
-    return score - LIST_COST * _is_tag_list(line.text)
+    below = i - window.body_start
+    after = feats[i + 1] if i + 1 < len(feats) else None
+    return (
+        i in window.repeated,
+        max(0, -below),
+        min(max(0, below), BELOW_REACH),
+        below > BELOW_REACH,
+        line.text.endswith("."),
+        min(line.words, FULL_LENGTH),
+        line.words <= LABEL_WORDS,
+        line.words == 1,
+        after is not None and _is_standfirst(line, after),
+        after is not None and after.caption,
+        _pull_quote(line),
+        _label_pair(line.text),
+        _is_name(line.text) or _is_credit(line.text),
+        _is_tag_list(line.text),
+        i in window.glued,
+        _near(window.meta, i + 1, i + META_REACH),
+        _near(window.meta, i - META_ABOVE_REACH, i - 1),
+        _overlap(line, window.lead),
+        line.key in window.crumbs,
+    )
 
 
 def _label_pair(text: str) -> bool:
