@@ -108,7 +108,12 @@ def run_measured(
     env: dict[str, str] | None = None,
     capture: bool = True,
 ) -> Run:
-    """Run ``argv`` and measure it alone: ``os.wait4`` gives this child's own rusage."""
+    """Run ``argv`` and measure it alone with ``os.wait4``.
+
+    CPU time is the child's own. Its peak RSS is too, unless the caller's peak so far was
+    larger: Linux carries the parent's high-water mark over to the child, so a caller must
+    not hold large data (a corpus) before measuring.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(argv),
