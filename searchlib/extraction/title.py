@@ -21,7 +21,7 @@ from .bylines import byline_names, is_byline, is_byline_word
 from .dates import parse_date
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
-from .names import person
+from .names import MAX_NAME_WORDS, person
 from .rules import data_lines, normalise, word_set
 
 TITLE_WINDOW = 60
@@ -42,7 +42,6 @@ META_REACH = 3
 META_ABOVE_REACH = 2
 # A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
 # ("Politics, Europe, Trade") are headline-shaped but rarely the headline.
-MAX_NAME_WORDS = 4
 MIN_LIST_ITEMS = 3
 MAX_LIST_ITEM_WORDS = 3
 _LIST_SPLIT = re.compile(r"[,;]")
