@@ -285,3 +285,27 @@ def test_headline_is_found_beside_the_thickest_prose_when_the_body_starts_far_of
 )
 def test_title_text_drops_a_glued_breadcrumb_trail(line: str, title: str) -> None:
     assert title_text(analyse([line, *BODY]), 0) == title
+
+
+@pytest.mark.parametrize(
+    "over",
+    ["Politics and News", "Weekly Harbour Review"],
+    ids=["section", "magazine"],
+)
+def test_headline_under_its_date_line_beats_the_label_over_it(over: str) -> None:
+    headline = "Council approves the harbour budget"
+    lines = ["Menu", "Politics", over, "4 May 2023", headline, "Share", *BODY]
+    assert _title(lines) == headline
+
+
+STANDFIRST = "Members of the city council approved the harbour budget after a long, heated debate"
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["5 min read", STANDFIRST],
+    ids=["shorter-than-the-headline", "standfirst-sized"],
+)
+def test_headline_over_its_date_line_keeps_it(under: str) -> None:
+    headline = "Council approves the new harbour budget"
+    assert _title(["Menu", "Politics", headline, "4 May 2023", under, *BODY]) == headline

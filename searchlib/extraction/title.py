@@ -77,6 +77,8 @@ STANDFIRST_EXTRA_WORDS = 3
 # this far above, and a headline found there must win by the model's dense margin.
 DENSE_LINES = 10
 DENSE_REACH = 20
+# "Section / 12 March 2021 / Headline / body": a date or byline line printed over the headline
+# belongs to the line below it, though the label above it earns ``meta_below``.
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
 _BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
@@ -311,7 +313,29 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
         _near(window.meta, i - META_ABOVE_REACH, i - 1),
         _overlap(line, window.lead),
         line.key in window.crumbs,
+        _under_meta(feats, i, window),
     )
+
+
+def _under_meta(feats: Sequence[Line], i: int, window: _Window) -> bool:
+    """True for a headline printed just under a date or byline line, heading the body.
+
+    It must be headline-sized (longer than a label, shorter than a standfirst) and longer than
+    the nearest candidate over the meta line (a kicker or section label), have no meta line of
+    its own below (a byline block's name or a teaser has one), and only labels may stand
+    between it and the body.
+    """
+    words = feats[i].words
+    if i - 1 not in window.meta or not i < window.body_start:
+        return False
+    if not LABEL_WORDS < words < STANDFIRST_MIN_WORDS or _near(window.meta, i + 1, i + META_REACH):
+        return False
+    reach = range(i - 2, max(-1, i - 2 - META_REACH), -1)
+    over = next((j for j in reach if _headline_shaped(feats[j])), None)
+    if over is not None and feats[over].words >= words:
+        return False
+    below = range(i + 1, window.body_start)
+    return not any(feats[j].words > LABEL_WORDS and _headline_shaped(feats[j]) for j in below)
 
 
 def _label_pair(text: str) -> bool:
