@@ -289,12 +289,16 @@ def test_title_text_drops_a_glued_breadcrumb_trail(line: str, title: str) -> Non
 
 @pytest.mark.parametrize(
     "over",
-    ["Politics and News", "Weekly Harbour Review"],
-    ids=["section", "magazine"],
+    [
+        ["Politics and News"],
+        ["Weekly Harbour Review"],
+        ["Letters from our readers on the town hall", "Share"],
+    ],
+    ids=["section", "magazine", "longer-teaser-set-apart"],
 )
-def test_headline_under_its_date_line_beats_the_label_over_it(over: str) -> None:
+def test_headline_under_its_date_line_beats_the_lines_over_it(over: list[str]) -> None:
     headline = "Council approves the harbour budget"
-    lines = ["Menu", "Politics", over, "4 May 2023", headline, "Share", *BODY]
+    lines = ["Menu", "Politics", *over, "4 May 2023", headline, "Share", *BODY]
     assert _title(lines) == headline
 
 

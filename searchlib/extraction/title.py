@@ -321,18 +321,16 @@ def _under_meta(feats: Sequence[Line], i: int, window: _Window) -> bool:
     """True for a headline printed just under a date or byline line, heading the body.
 
     It must be headline-sized (longer than a label, shorter than a standfirst) and longer than
-    the nearest candidate over the meta line (a kicker or section label), have no meta line of
-    its own below (a byline block's name or a teaser has one), and only labels may stand
-    between it and the body.
+    a candidate printed right over the meta line (else that is the headline, and this line a
+    reading time or a standfirst), have no meta line of its own below (a byline block's name
+    or a teaser has one), and only labels may stand between it and the body.
     """
     words = feats[i].words
     if i - 1 not in window.meta or not i < window.body_start:
         return False
     if not LABEL_WORDS < words < STANDFIRST_MIN_WORDS or _near(window.meta, i + 1, i + META_REACH):
         return False
-    reach = range(i - 2, max(-1, i - 2 - META_REACH), -1)
-    over = next((j for j in reach if _headline_shaped(feats[j])), None)
-    if over is not None and feats[over].words >= words:
+    if i >= 2 and feats[i - 2].words >= words and _headline_shaped(feats[i - 2]):
         return False
     below = range(i + 1, window.body_start)
     return not any(feats[j].words > LABEL_WORDS and _headline_shaped(feats[j]) for j in below)
