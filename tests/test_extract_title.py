@@ -313,3 +313,21 @@ STANDFIRST = "Members of the city council approved the harbour budget after a lo
 def test_headline_over_its_date_line_keeps_it(under: str) -> None:
     headline = "Council approves the new harbour budget"
     assert _title(["Menu", "Politics", headline, "4 May 2023", under, *BODY]) == headline
+
+
+def test_lines_of_a_block_printed_twice_are_not_repeated_headlines() -> None:
+    menu = [
+        "Seven tips for a greener garden this spring",
+        "How to plan the perfect family holiday",
+        "Ten recipes for a quick weeknight dinner",
+    ]
+    headline = "Harbour fees rise again"
+    lines = ["Home", *menu, "Newsletter", *menu, "Politics", headline, *BODY]
+    assert _title(lines) == headline
+
+
+def test_headline_printed_twice_under_the_same_kicker_is_repeated() -> None:
+    headline = "Harbour fees rise again"
+    other = "Seven tips for a greener garden this spring"
+    top = ["Home", "Politics", headline, "Newsletter", "Menu", "Contact", "Search"]
+    assert _title([*top, "Politics", headline, other, *BODY]) == headline

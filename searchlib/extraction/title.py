@@ -11,7 +11,6 @@ captions and copies with a breadcrumb or kicker glued in front cost.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -189,11 +188,10 @@ def _candidates(
     if not shaped:
         return []
     keys = {i: title_key(feats[i].text) for i in shaped if feats[i].words >= MIN_REPEAT_WORDS}
-    counts = _title_counts(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
     window = _Window(
         body_start=body_start,
         meta=meta,
-        repeated=frozenset(i for i, key in keys.items() if counts[key] > 1),
+        repeated=_repeated(feats, keys),
         lead=_content_words(feats, body_start, body_start + LEAD_LINES),
         crumbs=_crumb_tails(feats, lo, hi),
         glued=_glued(feats, shaped),
@@ -274,17 +272,47 @@ def _overlap(line: Line, words: frozenset[str]) -> float:
     return sum(1 for w in content if w in words) / len(content) if content else 0.0
 
 
-def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter[str]:
-    """How often each candidate's line occurs, a "Headline | Outlet" line counted as its headline.
+def _title_lines(feats: Sequence[Line], first_words: frozenset[str]) -> dict[str, list[int]]:
+    """Where each candidate's line occurs, a "Headline | Outlet" line counted as its headline.
 
     Only lines long enough to earn the repeat bonus and starting like a candidate
     (``first_words``) can repeat one, so only those are counted, and a "Headline | Outlet"
     line is cut (which is slow) only when it holds a separator.
     """
-    return Counter(
-        title_key(f.text) if SUFFIX_MARKS.intersection(f.text) else f.key
-        for f in feats
-        if f.words >= MIN_REPEAT_WORDS and f.key.partition(" ")[0] in first_words
+    found: dict[str, list[int]] = {}
+    for j, f in enumerate(feats):
+        if f.words >= MIN_REPEAT_WORDS and f.key.partition(" ")[0] in first_words:
+            key = title_key(f.text) if SUFFIX_MARKS.intersection(f.text) else f.key
+            found.setdefault(key, []).append(j)
+    return found
+
+
+def _repeated(feats: Sequence[Line], keys: dict[int, str]) -> frozenset[int]:
+    """The candidates (``keys``: line number to headline key) printed more than once.
+
+    A copy printed between the same lines as the candidate is a block printed twice (a menu
+    for small and large screens, a carousel of teasers), not the page title over the
+    headline: when every copy is one, the candidate is not counted as repeated.
+    """
+    lines = _title_lines(feats, frozenset(key.partition(" ")[0] for key in keys.values()))
+    return frozenset(
+        i
+        for i, key in keys.items()
+        if len(lines[key]) > 1 and not all(_same_block(feats, i, j) for j in lines[key] if j != i)
+    )
+
+
+def _same_block(feats: Sequence[Line], i: int, j: int) -> bool:
+    """True when lines ``i`` and ``j`` are set apart and share the line above or below.
+
+    A shared label (a one- or two-word kicker printed over both copies) does not count.
+    """
+    return abs(i - j) > 1 and any(
+        0 <= i + step < len(feats)
+        and 0 <= j + step < len(feats)
+        and feats[i + step].words > LABEL_WORDS
+        and feats[i + step].key == feats[j + step].key
+        for step in (-1, 1)
     )
 
 
