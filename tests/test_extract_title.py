@@ -285,3 +285,33 @@ def test_headline_is_found_beside_the_thickest_prose_when_the_body_starts_far_of
 )
 def test_title_text_drops_a_glued_breadcrumb_trail(line: str, title: str) -> None:
     assert title_text(analyse([line, *BODY]), 0) == title
+
+
+def test_lead_line_does_not_vouch_for_its_own_words() -> None:
+    question = "What did the riders of the new tram line think of its first morning of service?"
+    assert _title(["Home", "News", "Tram line opens", question, *BODY]) == "Tram line opens"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Budget talks of 10 October 2019 – what the council decided",
+        "Minutes of the meeting of 10 October 2019",
+    ],
+    ids=["date-inside", "date-at-end"],
+)
+def test_headline_holding_a_date_is_a_candidate(headline: str) -> None:
+    assert _title(["Home", "News", headline, "By Jane Roe", *BODY]) == headline
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Posted 11 October 2019 | 4 min read",
+        "Updated on 11 October 2019 at 10:00",
+        "It opened on 5 May 2019. It is the first of three",
+    ],
+    ids=["fields", "few-words-before", "sentences"],
+)
+def test_date_line_is_not_a_headline(date_line: str) -> None:
+    assert _title(["Home", "News", date_line, "By Jane Roe", *BODY]) != date_line

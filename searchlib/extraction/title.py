@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from . import title_model
 from .bylines import byline_names, is_byline, is_byline_word
-from .dates import parse_date
+from .dates import dated_at, parse_date
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
 from .names import MAX_NAME_WORDS, person
@@ -88,6 +88,12 @@ DATED_CACHE = 2048
 # Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
 TEXT_TEST_CACHE = 2048
 _DIGIT = re.compile(r"\d")
+# A headline may hold a date ("Minutes of the meeting of 10 October 2019"): after this many
+# words, in a line of this many words without digits, with no sentence break (a small letter
+# or a year, then a full stop and a capital; "10. October" is a date) and no field marks.
+DATED_HEADLINE_LEAD_WORDS = 3
+DATED_HEADLINE_WORDS = 5
+_SENTENCE_OR_FIELDS = re.compile(r"(?:[a-zß-ÿ]|\d{4})[.!?] [A-ZÀ-Þ]|//|\|")
 
 
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
@@ -170,7 +176,7 @@ class _Window:
     body_start: int
     meta: frozenset[int]
     repeated: frozenset[int]
-    lead: frozenset[str]
+    lead: Counter[str]
     crumbs: frozenset[str]
     glued: frozenset[int]
 
@@ -256,20 +262,29 @@ def _crumb_tail(text: str) -> str | None:
     return normalise(match.group("tail")) if mark not in "/|" or text.count(mark) >= 2 else None
 
 
-def _content_words(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
-    """The content words of the prose lines ``lo`` to ``hi``."""
+def _content_words(feats: Sequence[Line], lo: int, hi: int) -> Counter[str]:
+    """How often each content word occurs in the prose lines ``lo`` to ``hi``."""
     stops = word_set("stopwords.txt")
-    return frozenset(w for f in feats[lo:hi] if f.prose for w in f.key.split() if w not in stops)
+    return Counter(w for f in feats[lo:hi] if f.prose for w in f.key.split() if w not in stops)
 
 
-def _overlap(line: Line, words: frozenset[str]) -> float:
+def _in_lead(feats: Sequence[Line], i: int, body_start: int) -> bool:
+    """True when line ``i`` is one of the prose lines whose words make the lead."""
+    return body_start <= i < body_start + LEAD_LINES and feats[i].prose
+
+
+def _overlap(line: Line, words: Counter[str], own: bool) -> float:
     """The share of a line's content words that the article uses too.
 
     A headline tells the story the article tells; a section label or site name does not.
+    A line of the lead itself (``own``) counts only the words the rest of the lead uses.
     """
     stops = word_set("stopwords.txt")
     content = [w for w in line.key.split() if w not in stops]
-    return sum(1 for w in content if w in words) / len(content) if content else 0.0
+    if not content:
+        return 0.0
+    mine = Counter(content) if own else Counter()
+    return sum(1 for w in content if words[w] > mine[w]) / len(content)
 
 
 def _title_counts(feats: Sequence[Line], first_words: frozenset[str]) -> Counter[str]:
@@ -309,7 +324,7 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
         i in window.glued,
         _near(window.meta, i + 1, i + META_REACH),
         _near(window.meta, i - META_ABOVE_REACH, i - 1),
-        _overlap(line, window.lead),
+        _overlap(line, window.lead, _in_lead(feats, i, window.body_start)),
         line.key in window.crumbs,
     )
 
@@ -406,7 +421,21 @@ def _headline_text(text: str) -> bool:
         return False
     if _BREADCRUMB.search(text) or is_byline(text):
         return False
-    return not _furniture(text.lower()) and not _dated(text)
+    return not _furniture(text.lower()) and (not _dated(text) or _dated_headline(text))
+
+
+def _dated_headline(text: str) -> bool:
+    """True for a headline that holds a date ("Minutes of the meeting of 10 October 2019").
+
+    The date comes after the first words, and the line is not a date line with fields
+    ("Posted 3 May 2021 | 4 min read") or sentences ("It opened on 5 May 2019. It is ...").
+    """
+    found = dated_at(text)
+    if found is None or len(text[: found[0]].split()) < DATED_HEADLINE_LEAD_WORDS:
+        return False
+    if text.endswith(".") or _SENTENCE_OR_FIELDS.search(text):
+        return False
+    return sum(1 for word in text.split() if not _DIGIT.search(word)) >= DATED_HEADLINE_WORDS
 
 
 @lru_cache(maxsize=DATED_CACHE)
