@@ -315,3 +315,14 @@ def test_headline_holding_a_date_is_a_candidate(headline: str) -> None:
 )
 def test_date_line_is_not_a_headline(date_line: str) -> None:
     assert _title(["Home", "News", date_line, "By Jane Roe", *BODY]) != date_line
+
+
+def test_comment_heading_names_the_headline_far_from_the_body() -> None:
+    comments = ["2 thoughts on “Council approves budget”", "Jane on 4 May 2023 said:", "Agreed."]
+    lines = [HEADLINE, *["Menu item"] * 70, LONGER, *BODY, *comments]
+    assert _title(lines) == HEADLINE
+
+
+def test_comment_heading_gives_a_headline_printed_nowhere_else() -> None:
+    comments = ["2 thoughts on “Council approves budget”", "Jane on 4 May 2023 said:", "Agreed."]
+    assert _headline(["Home", "News", LONGER, *BODY, *comments]) == HEADLINE

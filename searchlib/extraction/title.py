@@ -1,6 +1,7 @@
 """Find an article's headline among the lines of a plain-text page.
 
-Every headline-shaped line near the top of the body is a candidate; each earns a score from
+A blog's comment heading ("3 thoughts on “Headline”") names the headline outright. Otherwise
+every headline-shaped line near the top of the body is a candidate; each earns a score from
 generic signals: printed twice (page title and headline), the words the article itself uses,
 a date or byline printed next to it, its closeness to the body, and its length and shape.
 Lines of page furniture (``data/not_titles.txt``: alt text, counters, tag labels, links to
@@ -18,6 +19,7 @@ from functools import cache, lru_cache
 
 from . import title_model
 from .bylines import byline_names, is_byline, is_byline_word
+from .comment_headings import find_named_title
 from .dates import dated_at, parse_date
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
@@ -108,6 +110,9 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
         feats: the features of the page's lines.
         body_start: the first line of the body.
     """
+    named = _named_by_comments(feats, body_start)
+    if named is not None:
+        return named
     near = max(0, body_start - TITLE_WINDOW)
     best = _best_headline(feats, body_start, near, min(len(feats), body_start + FAR_REACH))
     if best is None or best[0] < title_model.gates().weak:
@@ -115,6 +120,22 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
         best = far if best is None or (far and far[0] > best[0]) else best
     best = _beside_thickest_prose(feats, body_start, best)
     return _headline_over_standfirst(feats, best[1]) if best else None
+
+
+def _named_by_comments(feats: Sequence[Line], body_start: int) -> int | None:
+    """The line of the headline that the comment headings name, nearest the body.
+
+    A quoted title printed nowhere else is read off the heading itself (``title_text``
+    unwraps it); an unquoted one counts only when a line of its own prints it.
+    """
+    named = find_named_title([f.text for f in feats])
+    if named is None:
+        return None
+    key = normalise(named.title)
+    copies = [i for i, f in enumerate(feats) if f.key == key and i != named.line]
+    if copies:
+        return min(copies, key=lambda i: (abs(i - body_start), i > body_start))
+    return named.line if named.quoted else None
 
 
 def _beside_thickest_prose(
