@@ -19,8 +19,9 @@ from searchlib.extraction.comment_headings import commented_title, find_named_ti
         ("12 respuestas a «El consejo aprueba»", "El consejo aprueba", True),
         ("3 Kommentare zu Rat beschließt Haushalt", "Rat beschließt Haushalt", False),
         ("45 Gedanken zu „„Das sagt man so““", "„Das sagt man so“", True),
+        ("Keine Kommentare für „Rat beschließt Haushalt“", "Rat beschließt Haushalt", True),
     ],
-    ids=["en", "en-one", "de", "fr", "es", "unquoted", "quoted-quote"],
+    ids=["en", "en-one", "de", "fr", "es", "unquoted", "quoted-quote", "none-yet"],
 )
 def test_comment_heading_names_the_title(heading: str, title: str, quoted: bool) -> None:
     named = commented_title(heading)
