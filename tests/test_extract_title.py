@@ -326,3 +326,13 @@ def test_comment_heading_names_the_headline_far_from_the_body() -> None:
 def test_comment_heading_gives_a_headline_printed_nowhere_else() -> None:
     comments = ["2 thoughts on “Council approves budget”", "Jane on 4 May 2023 said:", "Agreed."]
     assert _headline(["Home", "News", LONGER, *BODY, *comments]) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "trail",
+    ["Home » Politics » Council approves budget", "Home → Politics → Council approves budget"],
+    ids=["chevrons", "arrows"],
+)
+def test_breadcrumb_trail_under_the_article_names_the_headline(trail: str) -> None:
+    filler = [f"Teaser number {n} of the day" for n in range(70)]
+    assert _title(["Home", "Politics", HEADLINE, LONGER, *BODY, *filler, trail]) == HEADLINE

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from . import title_model
 from .bylines import byline_names, is_byline, is_byline_word
@@ -81,11 +82,12 @@ DENSE_LINES = 10
 DENSE_REACH = 20
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
-_BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
+_BREADCRUMB = re.compile(r"(?:\s[»›>→/|]\s.*){2}")
+_CRUMB_MARKS = "»›>→"
 # The last step of a breadcrumb trail ("Home » News » Headline", "Forum>Phones>Headline"): a
 # trail usually ends in the page's own headline. "/" and "|" count only twice or more, since
 # a headline may hold one.
-_CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
+_CRUMB_TAIL = re.compile(r"(?P<mark>[»›>→]|\s[/|]\s)\s*(?P<tail>[^»›>→/|]+)$")
 DATED_CACHE = 2048
 # Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
 TEXT_TEST_CACHE = 2048
@@ -265,9 +267,19 @@ def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
 
 
 def _crumb_tails(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
-    """The normalised last steps of the breadcrumb trails from ``lo`` to ``hi``."""
-    tails = (_crumb_tail(f.text) for f in feats[lo:hi] if f.words <= MAX_TITLE_WORDS * 2)
+    """The normalised last steps of the breadcrumb trails from ``lo`` to ``hi``, and of the
+    trails of two steps or more anywhere on the page (some pages print the trail under the
+    article; a lone mark far off is more often a link, "Spain -> Rioja").
+    """
+    near = (f.text for f in feats[lo:hi] if f.words <= MAX_TITLE_WORDS * 2)
+    far = (f.text for f in feats if f.words <= MAX_TITLE_WORDS * 2 and _two_steps(f.text))
+    tails = (_crumb_tail(text) for text in chain(near, far))
     return frozenset(tail for tail in tails if tail)
+
+
+def _two_steps(text: str) -> bool:
+    """True when a line holds two breadcrumb marks or more."""
+    return sum(map(text.count, _CRUMB_MARKS)) >= 2
 
 
 def _crumb_tail(text: str) -> str | None:
