@@ -331,3 +331,54 @@ def test_headline_printed_twice_under_the_same_kicker_is_repeated() -> None:
     other = "Seven tips for a greener garden this spring"
     top = ["Home", "Politics", headline, "Newsletter", "Menu", "Contact", "Search"]
     assert _title([*top, "Politics", headline, other, *BODY]) == headline
+
+
+def test_lead_line_does_not_vouch_for_its_own_words() -> None:
+    question = "What did the riders of the new tram line think of its first morning of service?"
+    assert _title(["Home", "News", "Tram line opens", question, *BODY]) == "Tram line opens"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Budget talks of 10 October 2019 – what the council decided",
+        "Minutes of the meeting of 10 October 2019",
+    ],
+    ids=["date-inside", "date-at-end"],
+)
+def test_headline_holding_a_date_is_a_candidate(headline: str) -> None:
+    assert _title(["Home", "News", headline, "By Jane Roe", *BODY]) == headline
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Posted 11 October 2019 | 4 min read",
+        "Updated on 11 October 2019 at 10:00",
+        "It opened on 5 May 2019. It is the first of three",
+    ],
+    ids=["fields", "few-words-before", "sentences"],
+)
+def test_date_line_is_not_a_headline(date_line: str) -> None:
+    assert _title(["Home", "News", date_line, "By Jane Roe", *BODY]) != date_line
+
+
+def test_comment_heading_names_the_headline_far_from_the_body() -> None:
+    comments = ["2 thoughts on “Council approves budget”", "Jane on 4 May 2023 said:", "Agreed."]
+    lines = [HEADLINE, *["Menu item"] * 70, LONGER, *BODY, *comments]
+    assert _title(lines) == HEADLINE
+
+
+def test_comment_heading_gives_a_headline_printed_nowhere_else() -> None:
+    comments = ["2 thoughts on “Council approves budget”", "Jane on 4 May 2023 said:", "Agreed."]
+    assert _headline(["Home", "News", LONGER, *BODY, *comments]) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "trail",
+    ["Home » Politics » Council approves budget", "Home → Politics → Council approves budget"],
+    ids=["chevrons", "arrows"],
+)
+def test_breadcrumb_trail_under_the_article_names_the_headline(trail: str) -> None:
+    filler = [f"Teaser number {n} of the day" for n in range(70)]
+    assert _title(["Home", "Politics", HEADLINE, LONGER, *BODY, *filler, trail]) == HEADLINE

@@ -48,20 +48,31 @@ def parse_date(text: str, *, month_first: bool = False) -> _dt.date | None:
         month_first: read "11/01/2021" as November 1 (a US page); dotted dates such as
             "11.01.2021" are always day first.
     """
+    found = dated_at(text, month_first=month_first)
+    return found[1] if found else None
+
+
+def dated_at(text: str, *, month_first: bool = False) -> tuple[int, _dt.date] | None:
+    """Where the first date in ``text`` starts, and the date; None when it holds none.
+
+    Args:
+        text: a line of a page.
+        month_first: as for ``parse_date``.
+    """
     # Cached for lines of ordinary length: a site prints the same date lines on many pages.
     if len(text) > MAX_CACHED_CHARS:
-        return _parse_date(text, month_first)
-    return _cached_parse_date(text, month_first)
+        return _dated_at(text, month_first)
+    return _cached_dated_at(text, month_first)
 
 
-def _parse_date(text: str, month_first: bool) -> _dt.date | None:
+def _dated_at(text: str, month_first: bool) -> tuple[int, _dt.date] | None:
     found = [
         hit for hit in (_iso_date(text), _numeric_date(text, month_first), _wordy_date(text)) if hit
     ]
-    return min(found)[1] if found else None
+    return min(found) if found else None
 
 
-_cached_parse_date = lru_cache(maxsize=DATE_CACHE)(_parse_date)
+_cached_dated_at = lru_cache(maxsize=DATE_CACHE)(_dated_at)
 
 
 def month_first(text: str) -> bool:

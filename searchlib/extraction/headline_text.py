@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .comment_headings import commented_title
 from .lines import Line
 from .rules import normalise, word_set
 
@@ -27,9 +28,13 @@ def title_text(feats: Sequence[Line], at: int) -> str:
     On a page, "Headline – Suffix" is as often the whole headline as a headline and a site
     name, so the suffix is cut only when the page prints the suffix or the headline without
     it on a line of its own (the site name in the header, the headline above the body). A
-    breadcrumb trail glued in front is dropped.
+    breadcrumb trail glued in front is dropped, and a comment heading ("3 thoughts on
+    “Headline”") gives the title it names.
     """
     text = feats[at].text
+    named = commented_title(text)
+    if named is not None:
+        return named.title
     trail = _GLUED_TRAIL.match(text)
     if trail and len(trail.group("tail").split()) >= MIN_TRAIL_TAIL_WORDS:
         return trail.group("tail").strip()

@@ -1,6 +1,7 @@
 """Find an article's headline among the lines of a plain-text page.
 
-Every headline-shaped line near the top of the body is a candidate; each earns a score from
+A blog's comment heading ("3 thoughts on “Headline”") names the headline outright. Otherwise
+every headline-shaped line near the top of the body is a candidate; each earns a score from
 generic signals: printed twice (page title and headline), the words the article itself uses,
 a date or byline printed next to it, its closeness to the body, and its length and shape.
 Lines of page furniture (``data/not_titles.txt``: alt text, counters, tag labels, links to
@@ -11,13 +12,16 @@ captions and copies with a breadcrumb or kicker glued in front cost.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from . import title_model
 from .bylines import byline_names, is_byline, is_byline_word
-from .dates import parse_date
+from .comment_headings import find_named_title
+from .dates import dated_at, parse_date
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
 from .names import MAX_NAME_WORDS, person
@@ -80,15 +84,22 @@ DENSE_REACH = 20
 # belongs to the line below it, though the label above it earns ``meta_below``.
 
 # Two path separators in a short line: a breadcrumb trail ("Home » News » World").
-_BREADCRUMB = re.compile(r"(?:\s[»›>/|]\s.*){2}")
+_BREADCRUMB = re.compile(r"(?:\s[»›>→/|]\s.*){2}")
+_CRUMB_MARKS = "»›>→"
 # The last step of a breadcrumb trail ("Home » News » Headline", "Forum>Phones>Headline"): a
 # trail usually ends in the page's own headline. "/" and "|" count only twice or more, since
 # a headline may hold one.
-_CRUMB_TAIL = re.compile(r"(?P<mark>[»›>]|\s[/|]\s)\s*(?P<tail>[^»›>/|]+)$")
+_CRUMB_TAIL = re.compile(r"(?P<mark>[»›>→]|\s[/|]\s)\s*(?P<tail>[^»›>→/|]+)$")
 DATED_CACHE = 2048
 # Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
 TEXT_TEST_CACHE = 2048
 _DIGIT = re.compile(r"\d")
+# A headline may hold a date ("Minutes of the meeting of 10 October 2019"): after this many
+# words, in a line of this many words without digits, with no sentence break (a small letter
+# or a year, then a full stop and a capital; "10. October" is a date) and no field marks.
+DATED_HEADLINE_LEAD_WORDS = 3
+DATED_HEADLINE_WORDS = 5
+_SENTENCE_OR_FIELDS = re.compile(r"(?:[a-zß-ÿ]|\d{4})[.!?] [A-ZÀ-Þ]|//|\|")
 
 
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
@@ -103,6 +114,9 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
         feats: the features of the page's lines.
         body_start: the first line of the body.
     """
+    named = _named_by_comments(feats, body_start)
+    if named is not None:
+        return named
     near = max(0, body_start - TITLE_WINDOW)
     best = _best_headline(feats, body_start, near, min(len(feats), body_start + FAR_REACH))
     if best is None or best[0] < title_model.gates().weak:
@@ -110,6 +124,22 @@ def find_title(feats: Sequence[Line], body_start: int) -> int | None:
         best = far if best is None or (far and far[0] > best[0]) else best
     best = _beside_thickest_prose(feats, body_start, best)
     return _headline_over_standfirst(feats, best[1]) if best else None
+
+
+def _named_by_comments(feats: Sequence[Line], body_start: int) -> int | None:
+    """The line of the headline that the comment headings name, nearest the body.
+
+    A quoted title printed nowhere else is read off the heading itself (``title_text``
+    unwraps it); an unquoted one counts only when a line of its own prints it.
+    """
+    named = find_named_title([f.text for f in feats])
+    if named is None:
+        return None
+    key = normalise(named.title)
+    copies = [i for i, f in enumerate(feats) if f.key == key and i != named.line]
+    if copies:
+        return min(copies, key=lambda i: (abs(i - body_start), i > body_start))
+    return named.line if named.quoted else None
 
 
 def _beside_thickest_prose(
@@ -171,7 +201,7 @@ class _Window:
     body_start: int
     meta: frozenset[int]
     repeated: frozenset[int]
-    lead: frozenset[str]
+    lead: Counter[str]
     crumbs: frozenset[str]
     glued: frozenset[int]
 
@@ -238,9 +268,19 @@ def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
 
 
 def _crumb_tails(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
-    """The normalised last steps of the breadcrumb trails from ``lo`` to ``hi``."""
-    tails = (_crumb_tail(f.text) for f in feats[lo:hi] if f.words <= MAX_TITLE_WORDS * 2)
+    """The normalised last steps of the breadcrumb trails from ``lo`` to ``hi``, and of the
+    trails of two steps or more anywhere on the page (some pages print the trail under the
+    article; a lone mark far off is more often a link, "Spain -> Rioja").
+    """
+    near = (f.text for f in feats[lo:hi] if f.words <= MAX_TITLE_WORDS * 2)
+    far = (f.text for f in feats if f.words <= MAX_TITLE_WORDS * 2 and _two_steps(f.text))
+    tails = (_crumb_tail(text) for text in chain(near, far))
     return frozenset(tail for tail in tails if tail)
+
+
+def _two_steps(text: str) -> bool:
+    """True when a line holds two breadcrumb marks or more."""
+    return sum(map(text.count, _CRUMB_MARKS)) >= 2
 
 
 def _crumb_tail(text: str) -> str | None:
@@ -256,20 +296,29 @@ def _crumb_tail(text: str) -> str | None:
     return normalise(match.group("tail")) if mark not in "/|" or text.count(mark) >= 2 else None
 
 
-def _content_words(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
-    """The content words of the prose lines ``lo`` to ``hi``."""
+def _content_words(feats: Sequence[Line], lo: int, hi: int) -> Counter[str]:
+    """How often each content word occurs in the prose lines ``lo`` to ``hi``."""
     stops = word_set("stopwords.txt")
-    return frozenset(w for f in feats[lo:hi] if f.prose for w in f.key.split() if w not in stops)
+    return Counter(w for f in feats[lo:hi] if f.prose for w in f.key.split() if w not in stops)
 
 
-def _overlap(line: Line, words: frozenset[str]) -> float:
+def _in_lead(feats: Sequence[Line], i: int, body_start: int) -> bool:
+    """True when line ``i`` is one of the prose lines whose words make the lead."""
+    return body_start <= i < body_start + LEAD_LINES and feats[i].prose
+
+
+def _overlap(line: Line, words: Counter[str], own: bool) -> float:
     """The share of a line's content words that the article uses too.
 
     A headline tells the story the article tells; a section label or site name does not.
+    A line of the lead itself (``own``) counts only the words the rest of the lead uses.
     """
     stops = word_set("stopwords.txt")
     content = [w for w in line.key.split() if w not in stops]
-    return sum(1 for w in content if w in words) / len(content) if content else 0.0
+    if not content:
+        return 0.0
+    mine = Counter(content) if own else Counter()
+    return sum(1 for w in content if words[w] > mine[w]) / len(content)
 
 
 def _title_lines(feats: Sequence[Line], first_words: frozenset[str]) -> dict[str, list[int]]:
@@ -339,7 +388,7 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
         i in window.glued,
         _near(window.meta, i + 1, i + META_REACH),
         _near(window.meta, i - META_ABOVE_REACH, i - 1),
-        _overlap(line, window.lead),
+        _overlap(line, window.lead, _in_lead(feats, i, window.body_start)),
         line.key in window.crumbs,
         _under_meta(feats, i, window),
     )
@@ -456,7 +505,21 @@ def _headline_text(text: str) -> bool:
         return False
     if _BREADCRUMB.search(text) or is_byline(text):
         return False
-    return not _furniture(text.lower()) and not _dated(text)
+    return not _furniture(text.lower()) and (not _dated(text) or _dated_headline(text))
+
+
+def _dated_headline(text: str) -> bool:
+    """True for a headline that holds a date ("Minutes of the meeting of 10 October 2019").
+
+    The date comes after the first words, and the line is not a date line with fields
+    ("Posted 3 May 2021 | 4 min read") or sentences ("It opened on 5 May 2019. It is ...").
+    """
+    found = dated_at(text)
+    if found is None or len(text[: found[0]].split()) < DATED_HEADLINE_LEAD_WORDS:
+        return False
+    if text.endswith(".") or _SENTENCE_OR_FIELDS.search(text):
+        return False
+    return sum(1 for word in text.split() if not _DIGIT.search(word)) >= DATED_HEADLINE_WORDS
 
 
 @lru_cache(maxsize=DATED_CACHE)
