@@ -382,3 +382,21 @@ def test_comment_heading_gives_a_headline_printed_nowhere_else() -> None:
 def test_breadcrumb_trail_under_the_article_names_the_headline(trail: str) -> None:
     filler = [f"Teaser number {n} of the day" for n in range(70)]
     assert _title(["Home", "Politics", HEADLINE, LONGER, *BODY, *filler, trail]) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Council approves the harbour budget", "By", "Anna Lee | City Desk for Example News"],
+        [
+            "Seeking a bigger role for a big rocket",
+            "by Anna Lee",
+            "4 May 2023",
+            "Bookmark and Share",
+        ],
+        ["Harbour budget review", "4 May 2023", "Tested by: Anna Lee Price: 20 More info: example"],
+    ],
+    ids=["name-under-a-bare-byline", "line-under-a-byline-block", "fields-under-a-date"],
+)
+def test_line_under_a_meta_line_that_is_no_headline_loses(lines: list[str]) -> None:
+    assert _title(["Menu", "Politics", *lines, *BODY]) == lines[0]

@@ -395,22 +395,34 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
 
 
 def _under_meta(feats: Sequence[Line], i: int, window: _Window) -> bool:
-    """True for a headline printed just under a date or byline line, heading the body.
+    """True for a headline printed just under a date line, heading the body.
 
-    It must be headline-sized (longer than a label, shorter than a standfirst) and longer than
-    a candidate printed right over the meta line (else that is the headline, and this line a
-    reading time or a standfirst), have no meta line of its own below (a byline block's name
-    or a teaser has one), and only labels may stand between it and the body.
+    The line above must hold a date (under a bare byline, "By", stands the author's name). The
+    candidate must be headline-sized (longer than a label, shorter than a standfirst, not a
+    list of "Field: value" pairs), longer than a candidate printed right over the date and
+    byline lines (else that is the headline, and this line a reading time or a standfirst),
+    have no date or byline line of its own below (a byline block's name or a teaser has one),
+    and only labels may stand between it and the body.
     """
-    words = feats[i].words
-    if i - 1 not in window.meta or not i < window.body_start:
+    line = feats[i]
+    if i - 1 not in window.meta or not i < window.body_start or not _dated(feats[i - 1].text):
         return False
-    if not LABEL_WORDS < words < STANDFIRST_MIN_WORDS or _near(window.meta, i + 1, i + META_REACH):
+    if not LABEL_WORDS < line.words < STANDFIRST_MIN_WORDS or line.text.count(":") > 1:
         return False
-    if i >= 2 and feats[i - 2].words >= words and _headline_shaped(feats[i - 2]):
+    if _near(window.meta, i + 1, i + META_REACH) or _longer_over_meta(feats, i, window.meta):
         return False
     below = range(i + 1, window.body_start)
     return not any(feats[j].words > LABEL_WORDS and _headline_shaped(feats[j]) for j in below)
+
+
+def _longer_over_meta(feats: Sequence[Line], i: int, meta: frozenset[int]) -> bool:
+    """True when the line right over the date and byline lines above ``i`` is a candidate
+    at least as long as line ``i``."""
+    top = i - 1
+    while top - 1 in meta:
+        top -= 1
+    over = feats[top - 1] if top >= 1 else None
+    return over is not None and over.words >= feats[i].words and _headline_shaped(over)
 
 
 def _label_pair(text: str) -> bool:
