@@ -400,3 +400,12 @@ def test_breadcrumb_trail_under_the_article_names_the_headline(trail: str) -> No
 )
 def test_line_under_a_meta_line_that_is_no_headline_loses(lines: list[str]) -> None:
     assert _title(["Menu", "Politics", *lines, *BODY]) == lines[0]
+
+
+@pytest.mark.parametrize(
+    "when", ["Updated 2 hours ago", "vor 3 Stunden", "hace 2 días"], ids=["en", "de", "es"]
+)
+def test_relative_date_line_marks_the_headline_over_it(when: str) -> None:
+    teaser = "Seven tips for a greener garden this spring"
+    headline = "Harbour fees rise again"
+    assert _title(["Menu", teaser, "Politics", "News", headline, when, *BODY]) == headline

@@ -94,6 +94,9 @@ DATED_CACHE = 2048
 # Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
 TEXT_TEST_CACHE = 2048
 _DIGIT = re.compile(r"\d")
+# A relative date ("Updated 2 hours ago") is a date line up to this long; a longer line holding
+# one is a sentence or a headline.
+RELATIVE_DATE_WORDS = 8
 # A headline may hold a date ("Minutes of the meeting of 10 October 2019"): after this many
 # words, in a line of this many words without digits, with no sentence break (a small letter
 # or a year, then a full stop and a capital; "10. October" is a date) and no field marks.
@@ -536,11 +539,25 @@ def _dated_headline(text: str) -> bool:
 
 @lru_cache(maxsize=DATED_CACHE)
 def _dated(text: str) -> bool:
-    """True when a line holds a date; cached, as the shape and the meta tests both ask.
+    """True when a line holds a date, or is a short relative date ("2 hours ago"); cached, as
+    the shape and the meta tests both ask.
 
     Every date shape ``parse_date`` reads holds digits, so most lines skip it.
     """
-    return _DIGIT.search(text) is not None and parse_date(text) is not None
+    if _DIGIT.search(text) is not None and parse_date(text) is not None:
+        return True
+    return _relative_date(text)
+
+
+def _relative_date(text: str) -> bool:
+    """True for a short line holding a relative date ("vor 3 Stunden", "2 hours ago")."""
+    return len(text.split()) <= RELATIVE_DATE_WORDS and _relative_dates().search(text) is not None
+
+
+@cache
+def _relative_dates() -> re.Pattern[str]:
+    """The relative dates of ``data/relative_dates.txt`` as one pattern."""
+    return re.compile("|".join(data_lines("relative_dates.txt")), re.IGNORECASE)
 
 
 def _furniture(lowered: str) -> bool:
