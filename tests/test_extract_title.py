@@ -336,3 +336,21 @@ def test_comment_heading_gives_a_headline_printed_nowhere_else() -> None:
 def test_breadcrumb_trail_under_the_article_names_the_headline(trail: str) -> None:
     filler = [f"Teaser number {n} of the day" for n in range(70)]
     assert _title(["Home", "Politics", HEADLINE, LONGER, *BODY, *filler, trail]) == HEADLINE
+
+
+LONG_HEADLINE = "Council approves budget after long debate"
+
+
+@pytest.mark.parametrize(
+    ("between", "title"),
+    [
+        ([], "Budget approved"),
+        (["4 May 2023", "By Jane Roe"], "Budget approved"),
+        ([LONG_HEADLINE], LONG_HEADLINE),
+    ],
+    ids=["over-body", "over-date-and-byline", "kicker-over-headline"],
+)
+def test_short_line_heading_the_body_is_the_headline(between: list[str], title: str) -> None:
+    teaser = "Local news and events from the harbour district"
+    lines = ["Menu", "Harbour Walk", teaser, "Politics", "Budget approved", *between, *BODY]
+    assert _title(lines) == title

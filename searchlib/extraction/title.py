@@ -359,6 +359,21 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
         _near(window.meta, i - META_ABOVE_REACH, i - 1),
         _overlap(line, window.lead, _in_lead(feats, i, window.body_start)),
         line.key in window.crumbs,
+        _heads_body(feats, i, window),
+    )
+
+
+def _heads_body(feats: Sequence[Line], i: int, window: _Window) -> bool:
+    """True for a label-sized line printed right above the body, only meta lines between.
+
+    A section label sits over a headline or among other labels; a short line that heads the
+    article's first lines (or its date and byline) is the headline.
+    """
+    if feats[i].words > LABEL_WORDS or i >= window.body_start:
+        return False
+    return all(
+        j in window.meta or feats[j].caption or not feats[j].words
+        for j in range(i + 1, window.body_start)
     )
 
 

@@ -42,6 +42,7 @@ FEATURES = (
     "meta_above",
     "lead_overlap",
     "crumb_tail",
+    "heads_body",
 )
 
 
