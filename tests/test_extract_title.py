@@ -354,3 +354,11 @@ def test_short_line_heading_the_body_is_the_headline(between: list[str], title: 
     teaser = "Local news and events from the harbour district"
     lines = ["Menu", "Harbour Walk", teaser, "Politics", "Budget approved", *between, *BODY]
     assert _title(lines) == title
+
+
+@pytest.mark.parametrize("above", ["By", "4 May 2023"], ids=["bare-by", "date"])
+def test_short_line_under_a_byline_or_date_does_not_head_the_body(above: str) -> None:
+    teaser = "Local news and events from the harbour district"
+    lines = ["Menu", "Harbour Walk", teaser, "Politics", "Sport", "Weather", above, "City Desk"]
+    lines += BODY
+    assert _title(lines) == teaser

@@ -367,9 +367,10 @@ def _heads_body(feats: Sequence[Line], i: int, window: _Window) -> bool:
     """True for a label-sized line printed right above the body, only meta lines between.
 
     A section label sits over a headline or among other labels; a short line that heads the
-    article's first lines (or its date and byline) is the headline.
+    article's first lines (or its date and byline) is the headline. One printed under a date
+    or byline line is the name after a bare "By", or a label under a post's date.
     """
-    if feats[i].words > LABEL_WORDS or i >= window.body_start:
+    if feats[i].words > LABEL_WORDS or i >= window.body_start or i - 1 in window.meta:
         return False
     return all(
         j in window.meta or feats[j].caption or not feats[j].words
