@@ -339,26 +339,26 @@ def test_breadcrumb_trail_under_the_article_names_the_headline(trail: str) -> No
 
 
 LONG_HEADLINE = "Council approves budget after long debate"
+TEASER = "Local news and events from the harbour district"
 
 
 @pytest.mark.parametrize(
-    ("between", "title"),
+    ("above", "below", "title"),
     [
-        ([], "Budget approved"),
-        (["4 May 2023", "By Jane Roe"], "Budget approved"),
-        ([LONG_HEADLINE], LONG_HEADLINE),
+        (["Politics"], [], "Budget approved"),
+        (["Politics"], [LONG_HEADLINE], LONG_HEADLINE),
+        ([LONG_HEADLINE], [], LONG_HEADLINE),
     ],
-    ids=["over-body", "over-date-and-byline", "kicker-over-headline"],
+    ids=["over-body", "kicker-over-headline", "tag-under-headline"],
 )
-def test_short_line_heading_the_body_is_the_headline(between: list[str], title: str) -> None:
-    teaser = "Local news and events from the harbour district"
-    lines = ["Menu", "Harbour Walk", teaser, "Politics", "Budget approved", *between, *BODY]
+def test_short_line_heading_the_body_is_the_headline(
+    above: list[str], below: list[str], title: str
+) -> None:
+    lines = ["Menu", "Harbour Walk", TEASER, "Sport", *above, "Budget approved", *below, *BODY]
     assert _title(lines) == title
 
 
 @pytest.mark.parametrize("above", ["By", "4 May 2023"], ids=["bare-by", "date"])
 def test_short_line_under_a_byline_or_date_does_not_head_the_body(above: str) -> None:
-    teaser = "Local news and events from the harbour district"
-    lines = ["Menu", "Harbour Walk", teaser, "Politics", "Sport", "Weather", above, "City Desk"]
-    lines += BODY
-    assert _title(lines) == teaser
+    lines = ["Menu", "Harbour Walk", TEASER, "Politics", "Sport", "Weather", above, "City Desk"]
+    assert _title([*lines, *BODY]) == TEASER

@@ -41,6 +41,8 @@ MAX_META_LINE_WORDS = 16
 FULL_LENGTH = 10
 MIN_REPEAT_WORDS = 4
 LABEL_WORDS = 2
+# A label-sized line under a headline-shaped line of this many words is the headline's tag.
+TAGGED_HEADLINE_WORDS = 4
 META_REACH = 3
 META_ABOVE_REACH = 2
 # A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
@@ -364,18 +366,17 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
 
 
 def _heads_body(feats: Sequence[Line], i: int, window: _Window) -> bool:
-    """True for a label-sized line printed right above the body, only meta lines between.
+    """True for a label-sized line printed right above the body (captions may come between).
 
-    A section label sits over a headline or among other labels; a short line that heads the
-    article's first lines (or its date and byline) is the headline. One printed under a date
-    or byline line is the name after a bare "By", or a label under a post's date.
+    A section label sits among other labels, over a headline or a date, or under a headline
+    as its tag; a short line that heads the article's first lines is the headline. One under a
+    date or byline line is the name after a bare "By", or a label under a post's date.
     """
     if feats[i].words > LABEL_WORDS or i >= window.body_start or i - 1 in window.meta:
         return False
-    return all(
-        j in window.meta or feats[j].caption or not feats[j].words
-        for j in range(i + 1, window.body_start)
-    )
+    if i and feats[i - 1].words >= TAGGED_HEADLINE_WORDS and _headline_shaped(feats[i - 1]):
+        return False
+    return all(feats[j].caption or not feats[j].words for j in range(i + 1, window.body_start))
 
 
 def _label_pair(text: str) -> bool:
