@@ -409,3 +409,49 @@ def test_relative_date_line_marks_the_headline_over_it(when: str) -> None:
     teaser = "Seven tips for a greener garden this spring"
     headline = "Harbour fees rise again"
     assert _title(["Menu", teaser, "Politics", "News", headline, when, *BODY]) == headline
+
+
+LONG_HEADLINE = "Council approves budget after long debate"
+TEASER = "Local news and events from the harbour district"
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "title"),
+    [
+        (["Politics"], [], "Budget approved"),
+        (["Politics"], [LONG_HEADLINE], LONG_HEADLINE),
+        ([LONG_HEADLINE], [], LONG_HEADLINE),
+    ],
+    ids=["over-body", "kicker-over-headline", "tag-under-headline"],
+)
+def test_short_line_heading_the_body_is_the_headline(
+    above: list[str], below: list[str], title: str
+) -> None:
+    lines = ["Menu", "Harbour Walk", TEASER, "Sport", *above, "Budget approved", *below, *BODY]
+    assert _title(lines) == title
+
+
+@pytest.mark.parametrize("above", ["By", "4 May 2023"], ids=["bare-by", "date"])
+def test_short_line_under_a_byline_or_date_does_not_head_the_body(above: str) -> None:
+    lines = ["Menu", "Harbour Walk", TEASER, "Politics", "Sport", "Weather", above, "City Desk"]
+    assert _title([*lines, *BODY]) == TEASER
+
+
+PARAGRAPH = (
+    "The council met on Tuesday evening and after a long debate it approved the budget that "
+    "the mayor had put forward in the spring."
+)
+
+
+def test_short_line_over_a_long_paragraph_above_the_body_is_the_headline() -> None:
+    lines = ["Menu", "Harbour Walk", TEASER, "Sport", "Politics", "Budget approved", PARAGRAPH]
+    lines += ["Print", "Share", *BODY]
+    at = find_title(analyse(lines), lines.index(BODY[0]))
+    assert at is not None and lines[at] == "Budget approved"
+
+
+def test_tag_printed_twice_under_the_headline_is_not_the_headline() -> None:
+    headline = "Council to vote on budget"
+    lines = ["Menu", "Harbour Walk", TEASER, "Sport", headline, "City Desk", "City Desk", *BODY]
+    at = find_title(analyse(lines), lines.index(BODY[0]))
+    assert at is not None and lines[at] == headline

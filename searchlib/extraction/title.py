@@ -41,6 +41,10 @@ MAX_META_LINE_WORDS = 16
 FULL_LENGTH = 10
 MIN_REPEAT_WORDS = 4
 LABEL_WORDS = 2
+# A label-sized line under a headline-shaped line of this many words is the headline's tag.
+TAGGED_HEADLINE_WORDS = 4
+# A short line over a paragraph of this many words heads it, though the body may start lower.
+LONG_PROSE_WORDS = 20
 META_REACH = 3
 META_ABOVE_REACH = 2
 # A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
@@ -394,6 +398,7 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
         _overlap(line, window.lead, _in_lead(feats, i, window.body_start)),
         line.key in window.crumbs,
         _under_meta(feats, i, window),
+        _heads_body(feats, i, window),
     )
 
 
@@ -426,6 +431,25 @@ def _longer_over_meta(feats: Sequence[Line], i: int, meta: frozenset[int]) -> bo
         top -= 1
     over = feats[top - 1] if top >= 1 else None
     return over is not None and over.words >= feats[i].words and _headline_shaped(over)
+
+
+def _heads_body(feats: Sequence[Line], i: int, window: _Window) -> bool:
+    """True for a label-sized line printed right above the body or a long paragraph.
+
+    A section label sits among other labels, over a headline or a date, or under a headline
+    as its tag; a short line that heads the article's first lines (captions may come between)
+    or a long paragraph (the body finder may start lower, at denser prose) is the headline.
+    One under a date or byline line is the name after a bare "By", or a label under a post's
+    date.
+    """
+    if feats[i].words > LABEL_WORDS or i >= window.body_start or i - 1 in window.meta:
+        return False
+    above = next((f for f in reversed(feats[max(0, i - 2) : i]) if f.key != feats[i].key), None)
+    if above and above.words >= TAGGED_HEADLINE_WORDS and _headline_shaped(above):
+        return False
+    if i + 1 < window.body_start and feats[i + 1].prose and feats[i + 1].words >= LONG_PROSE_WORDS:
+        return True
+    return all(feats[j].caption or not feats[j].words for j in range(i + 1, window.body_start))
 
 
 def _label_pair(text: str) -> bool:

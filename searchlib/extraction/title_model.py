@@ -43,6 +43,7 @@ FEATURES = (
     "lead_overlap",
     "crumb_tail",
     "under_meta",
+    "heads_body",
 )
 
 
