@@ -25,6 +25,7 @@ import argparse
 import csv
 import itertools
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ import numpy as np
 from extraction import BENCH, in_half, scorer
 from scipy.optimize import minimize
 
-from searchlib.extraction import title, title_model
+from searchlib.extraction import headline_shape, title, title_model
 from searchlib.extraction.body import find_page_body, split_lines
 from searchlib.extraction.headline_text import title_text
 from searchlib.extraction.lines import Line, analyse
@@ -78,7 +79,7 @@ MAX_TO_BODY = 10
 MAX_RUN = 5
 TEASER_ITEMS = 3
 TOP_LINES = 5
-_CONTENT: dict[tuple[int, int, int], frozenset[str]] = {}
+_CONTENT: dict[tuple[int, int, int], Counter[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,8 @@ def extra_row(feats: Sequence[Line], i: int, body_start: int, shaped: Sequence[i
     after_meta = range(first_meta + 1, first_meta + 3) if first_meta is not None else range(0)
     return [
         i + 1 in meta,
-        first_meta is not None and title._dated(feats[first_meta].text),
-        first_meta is not None and not title._dated(feats[first_meta].text),
+        first_meta is not None and headline_shape.dated(feats[first_meta].text),
+        first_meta is not None and not headline_shape.dated(feats[first_meta].text),
         sum(1 for k in shaped if first_meta is not None and i < k < first_meta),
         first_meta is not None and len(with_meta) >= TEASER_ITEMS,
         closest == i,
@@ -145,7 +146,7 @@ def extra_row(feats: Sequence[Line], i: int, body_start: int, shaped: Sequence[i
         line.text.rstrip().endswith(("?", "!")),
         ": " in line.text,
         i < TOP_LINES,
-        title._overlap(line, _content(feats, body_start, body_start + BODY_LINES)),
+        title._overlap(line, _content(feats, body_start, body_start + BODY_LINES), False),
         line.stop_share,
         any(c.isdigit() for c in line.text),
         line.repeated,
@@ -164,13 +165,13 @@ def _run(shaped: frozenset[int], i: int, step: int) -> int:
     return count
 
 
-def _content(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
+def _content(feats: Sequence[Line], lo: int, hi: int) -> Counter[str]:
     """The content words of the prose lines ``lo`` to ``hi``, kept per page and span."""
     key = (id(feats), lo, hi)
     if key not in _CONTENT:
         stops = word_set("stopwords.txt")
         words = (w for f in feats[lo:hi] if f.prose for w in f.key.split() if w not in stops)
-        _CONTENT[key] = frozenset(words)
+        _CONTENT[key] = Counter(words)
     return _CONTENT[key]
 
 

@@ -4,9 +4,9 @@ A blog's comment heading ("3 thoughts on “Headline”") names the headline out
 every headline-shaped line near the top of the body is a candidate; each earns a score from
 generic signals: printed twice (page title and headline), the words the article itself uses,
 a date or byline printed next to it, its closeness to the body, and its length and shape.
-Lines of page furniture (``data/not_titles.txt``: alt text, counters, tag labels, links to
-the previous post, interface prompts) are never candidates; names, tag lists, pull quotes,
-captions and copies with a breadcrumb or kicker glued in front cost.
+Lines of page furniture, bylines and date lines are never candidates; names, tag lists,
+pull quotes, captions and copies with a breadcrumb or kicker glued in front cost
+(``headline_shape.py`` tells what kind of line each is).
 """
 
 from __future__ import annotations
@@ -15,27 +15,32 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from itertools import chain
 
 from . import title_model
-from .bylines import byline_names, is_byline, is_byline_word
+from .bylines import is_byline
 from .comment_headings import find_named_title
-from .dates import dated_at, parse_date
+from .headline_shape import (
+    MAX_TITLE_WORDS,
+    dated,
+    headline_shaped,
+    is_credit,
+    is_meta_line,
+    is_name,
+    is_standfirst,
+    is_tag_list,
+    label_pair,
+    pull_quote,
+)
 from .headline_text import SUFFIX_MARKS, title_key
 from .lines import Line
-from .names import MAX_NAME_WORDS, person
-from .rules import data_lines, normalise, word_set
+from .rules import normalise, word_set
 
 TITLE_WINDOW = 60
 # Below the model's weak-headline gate, the search reaches this far up.
 WIDE_TITLE_WINDOW = 100
-MAX_TITLE_WORDS = 30
-# A one-word headline ("Emden") is a candidate, but must beat the label cost.
-MIN_CANDIDATE_WORDS = 1
 # The densest run sometimes starts a line or two above the headline (a teaser, a kicker).
 BELOW_REACH = 3
-MAX_META_LINE_WORDS = 16
 # A candidate's score is the dot product of its features (``_features``) with the weights of
 # ``title_model``; these constants shape the features.
 FULL_LENGTH = 10
@@ -47,15 +52,6 @@ TAGGED_HEADLINE_WORDS = 4
 LONG_PROSE_WORDS = 20
 META_REACH = 3
 META_ABOVE_REACH = 2
-# A bare person's name ("Jane Roe" under a photo or beside a byline) and a list of tags
-# ("Politics, Europe, Trade") are headline-shaped but rarely the headline.
-MIN_LIST_ITEMS = 3
-MAX_LIST_ITEM_WORDS = 3
-_LIST_SPLIT = re.compile(r"[,;]")
-# The joins of a list of names: commas, "&" and "and" in several languages.
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
-# The fields of a credit line: a name, then a role, an employer or more names.
-_CREDIT_SPLIT = re.compile(r"[,&]")
 # The body finder sometimes starts at a notice or a teaser a few lines above the article: a
 # headline further below still counts when a date or byline is printed beside it.
 FAR_REACH = 12
@@ -64,11 +60,6 @@ FAR_META_REACH = 2
 # "Topic: Headline") loses to its plain copy nearby.
 GLUED_REACH = 8
 GLUED_MIN_WORDS = 3
-# "Section | Site": a pipe between two short labels.
-LABEL_PAIR_WORDS = 3
-# A long line in quotation marks is a pull quote or a quoted standfirst.
-MIN_QUOTE_WORDS = 10
-_QUOTE_MARKS = "\"'“”„«»‘’‚"
 LEAD_LINES = 12
 # Headline over standfirst, decided for the pair rather than by weights: when the winner is a
 # long sentence-like line and the line just above it is a shorter, headline-sized candidate,
@@ -84,29 +75,12 @@ STANDFIRST_EXTRA_WORDS = 3
 # this far above, and a headline found there must win by the model's dense margin.
 DENSE_LINES = 10
 DENSE_REACH = 20
-# "Section / 12 March 2021 / Headline / body": a date or byline line printed over the headline
-# belongs to the line below it, though the label above it earns ``meta_below``.
 
-# Two path separators in a short line: a breadcrumb trail ("Home » News » World").
-_BREADCRUMB = re.compile(r"(?:\s[»›>→/|]\s.*){2}")
 _CRUMB_MARKS = "»›>→"
 # The last step of a breadcrumb trail ("Home » News » Headline", "Forum>Phones>Headline"): a
 # trail usually ends in the page's own headline. "/" and "|" count only twice or more, since
 # a headline may hold one.
 _CRUMB_TAIL = re.compile(r"(?P<mark>[»›>→]|\s[/|]\s)\s*(?P<tail>[^»›>→/|]+)$")
-DATED_CACHE = 2048
-# Lines whose headline-shape and date-or-byline tests are kept (a site repeats them).
-TEXT_TEST_CACHE = 2048
-_DIGIT = re.compile(r"\d")
-# A relative date ("Updated 2 hours ago") is a date line up to this long; a longer line holding
-# one is a sentence or a headline.
-RELATIVE_DATE_WORDS = 8
-# A headline may hold a date ("Minutes of the meeting of 10 October 2019"): after this many
-# words, in a line of this many words without digits, with no sentence break (a small letter
-# or a year, then a full stop and a capital; "10. October" is a date) and no field marks.
-DATED_HEADLINE_LEAD_WORDS = 3
-DATED_HEADLINE_WORDS = 5
-_SENTENCE_OR_FIELDS = re.compile(r"(?:[a-zß-ÿ]|\d{4})[.!?] [A-ZÀ-Þ]|//|\|")
 
 
 def find_title(feats: Sequence[Line], body_start: int) -> int | None:
@@ -187,7 +161,7 @@ def _headline_over_standfirst(feats: Sequence[Line], at: int) -> int:
     )
     if line.words < STANDFIRST_MIN_WORDS or not headline_sized or above.text.endswith("."):
         return at
-    return at - 1 if _headline_shaped(above) else at
+    return at - 1 if headline_shaped(above) else at
 
 
 def _best_headline(
@@ -217,7 +191,7 @@ def _candidates(
     feats: Sequence[Line], body_start: int, lo: int, hi: int
 ) -> list[tuple[int, tuple[float, ...]]]:
     """The headline candidates among lines ``lo`` to ``hi`` (excluded) and their features."""
-    shaped = [i for i in range(lo, hi) if _headline_shaped(feats[i])]
+    shaped = [i for i in range(lo, hi) if headline_shaped(feats[i])]
     if not shaped:
         return []
     meta = _meta_lines(feats, shaped[0] - META_ABOVE_REACH, shaped[-1] + META_REACH + 1)
@@ -270,7 +244,7 @@ def _glued(feats: Sequence[Line], shaped: list[int]) -> frozenset[int]:
 def _meta_lines(feats: Sequence[Line], lo: int, hi: int) -> frozenset[int]:
     """The numbers of the date and byline lines from ``lo`` to ``hi``."""
     return frozenset(
-        i for i in range(max(0, lo), min(len(feats), hi)) if _is_meta_line(feats[i].text)
+        i for i in range(max(0, lo), min(len(feats), hi)) if is_meta_line(feats[i].text)
     )
 
 
@@ -386,12 +360,12 @@ def _features(feats: Sequence[Line], i: int, window: _Window) -> tuple[float, ..
         min(line.words, FULL_LENGTH),
         line.words <= LABEL_WORDS,
         line.words == 1,
-        after is not None and _is_standfirst(line, after),
+        after is not None and is_standfirst(line, after),
         after is not None and after.caption,
-        _pull_quote(line),
-        _label_pair(line.text),
-        _is_name(line.text) or _is_credit(line.text),
-        _is_tag_list(line.text),
+        pull_quote(line),
+        label_pair(line.text),
+        is_name(line.text) or is_credit(line.text),
+        is_tag_list(line.text),
         i in window.glued,
         _near(window.meta, i + 1, i + META_REACH),
         _near(window.meta, i - META_ABOVE_REACH, i - 1),
@@ -413,14 +387,14 @@ def _under_meta(feats: Sequence[Line], i: int, window: _Window) -> bool:
     and only labels may stand between it and the body.
     """
     line = feats[i]
-    if i - 1 not in window.meta or not i < window.body_start or not _dated(feats[i - 1].text):
+    if i - 1 not in window.meta or not i < window.body_start or not dated(feats[i - 1].text):
         return False
     if not LABEL_WORDS < line.words < STANDFIRST_MIN_WORDS or line.text.count(":") > 1:
         return False
     if _near(window.meta, i + 1, i + META_REACH) or _longer_over_meta(feats, i, window.meta):
         return False
     below = range(i + 1, window.body_start)
-    return not any(feats[j].words > LABEL_WORDS and _headline_shaped(feats[j]) for j in below)
+    return not any(feats[j].words > LABEL_WORDS and headline_shaped(feats[j]) for j in below)
 
 
 def _longer_over_meta(feats: Sequence[Line], i: int, meta: frozenset[int]) -> bool:
@@ -430,7 +404,7 @@ def _longer_over_meta(feats: Sequence[Line], i: int, meta: frozenset[int]) -> bo
     while top - 1 in meta:
         top -= 1
     over = feats[top - 1] if top >= 1 else None
-    return over is not None and over.words >= feats[i].words and _headline_shaped(over)
+    return over is not None and over.words >= feats[i].words and headline_shaped(over)
 
 
 def _heads_body(feats: Sequence[Line], i: int, window: _Window) -> bool:
@@ -445,170 +419,8 @@ def _heads_body(feats: Sequence[Line], i: int, window: _Window) -> bool:
     if feats[i].words > LABEL_WORDS or i >= window.body_start or i - 1 in window.meta:
         return False
     above = next((f for f in reversed(feats[max(0, i - 2) : i]) if f.key != feats[i].key), None)
-    if above and above.words >= TAGGED_HEADLINE_WORDS and _headline_shaped(above):
+    if above and above.words >= TAGGED_HEADLINE_WORDS and headline_shaped(above):
         return False
     if i + 1 < window.body_start and feats[i + 1].prose and feats[i + 1].words >= LONG_PROSE_WORDS:
         return True
     return all(feats[j].caption or not feats[j].words for j in range(i + 1, window.body_start))
-
-
-def _label_pair(text: str) -> bool:
-    """True for two short labels either side of a pipe ("Sport | Daily Paper")."""
-    parts = text.split(" | ")
-    return len(parts) == 2 and all(len(part.split()) <= LABEL_PAIR_WORDS for part in parts)
-
-
-def _pull_quote(line: Line) -> bool:
-    """True for a long line that opens with a quotation mark."""
-    return line.words >= MIN_QUOTE_WORDS and line.text.lstrip()[:1] in _QUOTE_MARKS
-
-
-def _is_name(text: str) -> bool:
-    """True for a line that only names people ("Jane Roe", "Jane Roe, Ann Lee & Tom Poe")."""
-    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
-    if first not in word_set("given_names.txt"):
-        return False
-    return all(_is_one_name(part) for part in _NAME_SPLIT.split(text))
-
-
-def _is_credit(text: str) -> bool:
-    """True for a person's name followed by short capitalised fields: "Jane Roe, Staff
-    Writer, Daily Paper", "Jane Roe, Ann Lee & Tom Poe".
-
-    A headline that opens with a name goes on in lower case or at length ("Jane Roe, the
-    mayor, resigns", "Jane Roe, Tom Poe to meet in Rome over trade").
-    """
-    parts = [part.strip() for part in _CREDIT_SPLIT.split(text)]
-    return (
-        len(parts) > 1
-        and all(0 < len(part.split()) <= MAX_NAME_WORDS and part[0].isupper() for part in parts[1:])
-        and person(parts[0], strict=True) is not None
-    )
-
-
-def _is_one_name(text: str) -> bool:
-    """True for capitalised words after a given name, none of them a function word."""
-    words = text.split()
-    if not 2 <= len(words) <= MAX_NAME_WORDS or words[0].lower() not in word_set("given_names.txt"):
-        return False
-    stops = word_set("stopwords.txt")
-    return all(w[:1].isupper() and w.lower() not in stops for w in words)
-
-
-def _is_tag_list(text: str) -> bool:
-    """True for a list of short items ("Politics, Europe, Trade"), not a sentence."""
-    if text.count(",") + text.count(";") < MIN_LIST_ITEMS - 1:
-        return False
-    items = _LIST_SPLIT.split(text)
-    return len(items) >= MIN_LIST_ITEMS and all(
-        0 < len(item.split()) <= MAX_LIST_ITEM_WORDS for item in items
-    )
-
-
-def _is_standfirst(headline: Line, below: Line) -> bool:
-    """True when ``below`` reads like a standfirst under ``headline``: longer, more prose."""
-    return (
-        below.words > headline.words
-        and below.stop_share > headline.stop_share
-        and not (below.chrome or below.caption or below.legal)
-    )
-
-
-def _is_meta_line(text: str) -> bool:
-    """A date or byline line (or a bare "By"), as printed next to a headline."""
-    return len(text.split()) <= MAX_META_LINE_WORDS and _short_meta_line(text)
-
-
-@lru_cache(maxsize=TEXT_TEST_CACHE)
-def _short_meta_line(text: str) -> bool:
-    """``_is_meta_line`` for a line of a few words; cached, as each candidate window asks
-    again about the lines near it, and a site prints the same bylines on many pages."""
-    return is_byline_word(text) or bool(byline_names(text)) or _dated(text)
-
-
-def _headline_shaped(line: Line) -> bool:
-    if line.chrome or line.caption or line.legal or (line.prose and line.text.endswith(".")):
-        return False
-    if not MIN_CANDIDATE_WORDS <= line.words <= MAX_TITLE_WORDS:
-        return False
-    return _headline_text(line.text)
-
-
-@lru_cache(maxsize=TEXT_TEST_CACHE)
-def _headline_text(text: str) -> bool:
-    """True when a line's text may be a headline: not a fragment, trail, byline or date.
-
-    Cached: the lines around the body are much the same on every page of a site.
-    """
-    if _lower_start(text) or text.endswith((",", ":", ";")):
-        return False
-    if _BREADCRUMB.search(text) or is_byline(text):
-        return False
-    return not _furniture(text.lower()) and (not _dated(text) or _dated_headline(text))
-
-
-def _dated_headline(text: str) -> bool:
-    """True for a headline that holds a date ("Minutes of the meeting of 10 October 2019").
-
-    The date comes after the first words, and the line is not a date line with fields
-    ("Posted 3 May 2021 | 4 min read") or sentences ("It opened on 5 May 2019. It is ...").
-    """
-    found = dated_at(text)
-    if found is None or len(text[: found[0]].split()) < DATED_HEADLINE_LEAD_WORDS:
-        return False
-    if text.endswith(".") or _SENTENCE_OR_FIELDS.search(text):
-        return False
-    return sum(1 for word in text.split() if not _DIGIT.search(word)) >= DATED_HEADLINE_WORDS
-
-
-@lru_cache(maxsize=DATED_CACHE)
-def _dated(text: str) -> bool:
-    """True when a line holds a date, or is a short relative date ("2 hours ago"); cached, as
-    the shape and the meta tests both ask.
-
-    Every date shape ``parse_date`` reads holds digits, so most lines skip it.
-    """
-    if _DIGIT.search(text) is not None and parse_date(text) is not None:
-        return True
-    return _relative_date(text)
-
-
-def _relative_date(text: str) -> bool:
-    """True for a short line holding a relative date ("vor 3 Stunden", "2 hours ago")."""
-    return len(text.split()) <= RELATIVE_DATE_WORDS and _relative_dates().search(text) is not None
-
-
-@cache
-def _relative_dates() -> re.Pattern[str]:
-    """The relative dates of ``data/relative_dates.txt`` as one pattern."""
-    return re.compile("|".join(data_lines("relative_dates.txt")), re.IGNORECASE)
-
-
-def _furniture(lowered: str) -> bool:
-    """True when a lower-cased line matches a shape of ``data/not_titles.txt``."""
-    anchored, anywhere = _furniture_patterns()
-    return bool(anchored.match(lowered) or anywhere.search(lowered))
-
-
-@cache
-def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The furniture shapes as two alternations: those anchored at the start, and the others.
-
-    The anchored alternation fails at the first character, so most lines pay for one match
-    and one search instead of one search per shape.
-    """
-    lines = data_lines("not_titles.txt")
-    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
-    anywhere = "|".join(f"(?:{line})" for line in lines if not line.startswith("^"))
-    return re.compile(anchored), re.compile(anywhere)
-
-
-def _lower_start(text: str) -> bool:
-    """True when a line starts in lower case, as a broken paragraph's tail does.
-
-    A brand written in camel case ("iPhone", "eBay") may open a headline.
-    """
-    if not text[:1].islower():
-        return False
-    first = text.split(maxsplit=1)[0]
-    return not any(c.isupper() for c in first[1:])
