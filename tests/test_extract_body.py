@@ -311,3 +311,15 @@ def test_a_caption_and_its_copy_inside_the_article_stay_out() -> None:
     caption = "The council chamber was full for the vote on the budget on Tuesday evening."
     lines = [*PROSE, caption, caption, *PROSE_MORE]
     assert caption not in find_body(lines).paragraphs
+
+
+def test_a_long_cookie_notice_does_not_outweigh_a_short_article() -> None:
+    notice = [
+        f"This website uses cookies to remember your settings and to measure visits, part {n} "
+        "of the notice, which you may read in full before you accept or refuse them here."
+        for n in range(8)
+    ]
+    nav = ["Home", "News", "Contact", "Search", "Menu"]
+    body = find_body(["Headline", *PROSE, *nav, *notice])
+    assert body.paragraphs == tuple(PROSE)
+    assert (body.start, body.end) == (1, 1 + len(PROSE))  # the span the headline search reads

@@ -26,7 +26,10 @@ PROSE_OFFSET = 8.0
 CHROME_COST = 4.0
 OTHER_COST = 4.0
 CAPTION_COST = 1.0
-LEGAL_PROSE_SHARE = 0.5
+# Cookie settings and terms read like prose but rarely sit inside an article: they weigh
+# nothing, so a long block of them never outweighs a short article, and one line of them
+# inside an article does not break it.
+LEGAL_PROSE_WEIGHT = 0.0
 # An embedded post and its signature are short, but quoted as part of the article.
 MIN_EMBED_WEIGHT = 1.0
 MAX_SUBHEAD_WORDS = 15
@@ -279,10 +282,10 @@ def _weight(line: Line) -> float:
         return float(min(line.words, MAX_TABLE_WEIGHT)) - PROSE_OFFSET
     if line.embed:
         return max(float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET, MIN_EMBED_WEIGHT)
+    if line.prose and line.legal:
+        return LEGAL_PROSE_WEIGHT
     if line.prose:
-        weight = float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
-        # Cookie notices and terms read like prose; they rarely sit inside an article.
-        return weight * LEGAL_PROSE_SHARE if line.legal else weight
+        return float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
     if line.caption or line.repeated:
         return -CAPTION_COST
     if line.chrome or line.legal:
