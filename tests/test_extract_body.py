@@ -323,3 +323,15 @@ def test_a_long_cookie_notice_does_not_outweigh_a_short_article() -> None:
     body = find_body(["Headline", *PROSE, *nav, *notice])
     assert body.paragraphs == tuple(PROSE)
     assert (body.start, body.end) == (1, 1 + len(PROSE))  # the span the headline search reads
+
+
+def test_a_heavier_run_below_the_comment_form_is_not_the_article() -> None:
+    blurb = (
+        "This is the personal blog of a writer who lives by the sea and writes about books, "
+        "films, travel and everything else that crosses her mind on a long winter evening."
+    )
+    form = ["Share this:", "Leave a reply", "Name (required)", "Email (required)", "Website"]
+    lines = ["Headline", *PROSE, *form, "About me", blurb, blurb + " Really.", blurb + " Yes."]
+    body = find_body(lines)
+    assert body.paragraphs == tuple(PROSE)
+    assert body.start == 1

@@ -331,7 +331,7 @@ def _article_span(
     Returns:
         The weights (cut where the comments begin) and the run's half-open span.
     """
-    start, end = densest_run(weights)
+    weights, (start, end) = _above_comments(lines, weights)
     comments = _comments_start(lines, start)
     if comments is not None and comments < end:
         # Reader comments read like prose; the article ends where they begin.
@@ -342,6 +342,23 @@ def _article_span(
         # Most of the article lies before a "Related" heading: what follows is teasers.
         end = ending
     return weights, start, end
+
+
+def _above_comments(lines: list[str], weights: list[float]) -> tuple[list[float], tuple[int, int]]:
+    """The densest run, or the one above the comments when the densest lies below them.
+
+    A long comment thread, or a sidebar under the comment form, can outweigh a short
+    article; the article is the run above the first comment header when that run weighs
+    something. Returns the weights (cut at the comments when their run is chosen) and the run.
+    """
+    run = densest_run(weights)
+    first = _comments_start(lines, -1)
+    if first is None or first >= run[0]:
+        return weights, run
+    above = densest_run(weights[:first])
+    if sum(weights[above[0] : above[1]]) < MIN_EXTRA_RUN:
+        return weights, run
+    return weights[:first], above
 
 
 def _ending_after(feats: list[Line], end: int) -> int:
