@@ -335,3 +335,23 @@ def test_a_heavier_run_below_the_comment_form_is_not_the_article() -> None:
     body = find_body(lines)
     assert body.paragraphs == tuple(PROSE)
     assert body.start == 1
+
+
+LEAD = [
+    "The city council met on Tuesday evening to settle the last open questions about the "
+    "new budget, which has been debated in the chamber and in the press since early spring.",
+    "The results of the vote in each ward, printed below, show how narrow the margin was "
+    "and how differently the districts on either side of the river chose to vote this year.",
+]
+
+
+@pytest.mark.parametrize(
+    ("above", "start"),
+    [(["Home", "News", "Sport", "Weather", "Contact", "Headline"], 6), ([], 14)],
+    ids=["lead-below-the-navigation", "tagline-at-the-top-of-the-page"],
+)
+def test_the_body_starts_at_a_run_kept_above_the_densest(above: list[str], start: int) -> None:
+    cells = [f"Ward {n}: 1,20{n} votes" for n in range(12)]
+    body = find_body([*above, *LEAD, *cells, *PROSE_MORE, *PROSE])
+    assert LEAD[0] in body.paragraphs
+    assert body.start == start

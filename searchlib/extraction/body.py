@@ -41,6 +41,8 @@ ENDING_SHARE = 0.9
 # A further run is kept when it weighs this share of the densest run, and at least this much.
 EXTRA_RUN_SHARE = 0.3
 MIN_EXTRA_RUN = 10.0
+# A further run kept above the densest one starts the article unless it opens the page.
+MIN_LEAD_LINE = 5
 # Related-article teasers: a lead of this many words cut short under a short headline.
 MIN_TEASER_WORDS = 8
 MAX_TEASER_HEAD_WORDS = 20
@@ -207,9 +209,19 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     return Body(
         paragraphs=tuple(lines[i] for i in kept),
         captions=tuple(dict.fromkeys(captions)),
-        start=start,
+        start=_lead_start(start, kept),
         end=end,
     )
+
+
+def _lead_start(start: int, kept: list[int]) -> int:
+    """Where the article begins: the densest run's start, or a kept paragraph above it.
+
+    A further run kept above the densest one (a lead cut off by a table, a gallery or a
+    product box) is where the article, and the search for its headline, begins; one in the
+    page's first lines is a site's tagline or a notice printed above the navigation.
+    """
+    return kept[0] if kept and MIN_LEAD_LINE <= kept[0] < start else start
 
 
 def _list_after(feats: list[Line], at: int) -> list[int]:
