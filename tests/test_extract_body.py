@@ -325,16 +325,26 @@ def test_a_long_cookie_notice_does_not_outweigh_a_short_article() -> None:
     assert (body.start, body.end) == (1, 1 + len(PROSE))  # the span the headline search reads
 
 
-def test_a_heavier_run_below_the_comment_form_is_not_the_article() -> None:
+@pytest.mark.parametrize(
+    "header",
+    ["Leave a reply", "Kommentar verfassen", "{ 12 comments }"],
+    ids=["comment-form", "comment-form-de", "comment-count"],
+)
+def test_a_heavier_run_below_the_comments_is_not_the_article(header: str) -> None:
     blurb = (
         "This is the personal blog of a writer who lives by the sea and writes about books, "
         "films, travel and everything else that crosses her mind on a long winter evening."
     )
-    form = ["Share this:", "Leave a reply", "Name (required)", "Email (required)", "Website"]
-    lines = ["Headline", *PROSE, *form, "About me", blurb, blurb + " Really.", blurb + " Yes."]
+    below = ["Share this:", header, "Name (required)", "Email (required)", "Website"]
+    lines = ["Headline", *PROSE, *below, "About me", blurb, blurb + " Really.", blurb + " Yes."]
     body = find_body(lines)
     assert body.paragraphs == tuple(PROSE)
     assert body.start == 1
+
+
+def test_a_comment_count_beside_the_date_does_not_end_the_article() -> None:
+    lines = [PROSE_MORE[0], "May 4, 2023", "3 comments", PROSE_MORE[1], PROSE_MORE[2]]
+    assert find_body(lines).paragraphs == tuple(PROSE_MORE)
 
 
 LEAD = [

@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .article_edges import after_header, copies_of_the_header, drop_closing_bios
+from .article_edges import (
+    after_date_or_byline,
+    after_header,
+    copies_of_the_header,
+    drop_closing_bios,
+)
 from .lines import Line, analyse
 from .rules import matches_any, phrase_set
 
@@ -318,10 +323,15 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _comments_start(lines: list[str], start: int) -> int | None:
-    """The line number of the first reader-comment header after ``start``, if any."""
+def _comments_start(lines: list[str], feats: list[Line], start: int) -> int | None:
+    """The line number of the first reader-comment header after ``start``, if any.
+
+    A comment count or link printed beside the article's date or byline ("12 comments")
+    leads to the comments; they begin further down.
+    """
     for i in range(start + 1, len(lines)):
-        if len(lines[i]) <= MAX_COMMENT_HEADER_CHARS and _comment_header(lines[i]):
+        short = len(lines[i]) <= MAX_COMMENT_HEADER_CHARS
+        if short and _comment_header(lines[i]) and not after_date_or_byline(feats, i):
             return i
     return None
 
@@ -343,8 +353,8 @@ def _article_span(
     Returns:
         The weights (cut where the comments begin) and the run's half-open span.
     """
-    weights, (start, end) = _above_comments(lines, weights)
-    comments = _comments_start(lines, start)
+    weights, (start, end) = _above_comments(lines, feats, weights)
+    comments = _comments_start(lines, feats, start)
     if comments is not None and comments < end:
         # Reader comments read like prose; the article ends where they begin.
         weights = weights[:comments]
@@ -356,7 +366,9 @@ def _article_span(
     return weights, start, end
 
 
-def _above_comments(lines: list[str], weights: list[float]) -> tuple[list[float], tuple[int, int]]:
+def _above_comments(
+    lines: list[str], feats: list[Line], weights: list[float]
+) -> tuple[list[float], tuple[int, int]]:
     """The densest run, or the one above the comments when the densest lies below them.
 
     A long comment thread, or a sidebar under the comment form, can outweigh a short
@@ -364,7 +376,7 @@ def _above_comments(lines: list[str], weights: list[float]) -> tuple[list[float]
     something. Returns the weights (cut at the comments when their run is chosen) and the run.
     """
     run = densest_run(weights)
-    first = _comments_start(lines, -1)
+    first = _comments_start(lines, feats, -1)
     if first is None or first >= run[0]:
         return weights, run
     above = densest_run(weights[:first])
