@@ -365,3 +365,14 @@ def test_the_body_starts_at_a_run_kept_above_the_densest(above: list[str], start
     body = find_body([*above, *LEAD, *cells, *PROSE_MORE, *PROSE])
     assert LEAD[0] in body.paragraphs
     assert body.start == start
+
+
+def test_a_lighter_run_below_the_article_is_not_kept() -> None:
+    blurb = (
+        "Our newsroom has covered the city and the villages around it for more than a hundred "
+        "years, and our reporters still walk the streets every day to find the stories that "
+        "matter to the people who live here."
+    )
+    links = [f"Link {n}" for n in range(10)]
+    body = find_body(["Headline", *PROSE_MORE, *links, blurb])
+    assert body.paragraphs == tuple(PROSE_MORE)

@@ -44,7 +44,9 @@ COMMENT_CACHE = 4096
 MAX_ENDING_WORDS = 6
 ENDING_SHARE = 0.9
 # A further run is kept when it weighs this share of the densest run, and at least this much.
+# Below the article sit related teasers, comments and sidebars, so a run there must weigh more.
 EXTRA_RUN_SHARE = 0.3
+EXTRA_RUN_BELOW_SHARE = 0.5
 MIN_EXTRA_RUN = 10.0
 # A further run kept above the densest one starts the article unless it opens the page.
 MIN_LEAD_LINE = 5
@@ -397,16 +399,17 @@ def _ending_after(feats: list[Line], end: int) -> int:
 def _runs(weights: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:
     """The densest run and, on either side up to ``limit``, further runs nearly as dense.
 
-    Articles broken by a list, a table or an embedded block show up as several runs.
+    Articles broken by a list, a table or an embedded block show up as several runs; a run
+    below the densest must weigh more (``EXTRA_RUN_BELOW_SHARE``) than one above it.
     """
     best = sum(weights[start:end])
-    floor = max(MIN_EXTRA_RUN, EXTRA_RUN_SHARE * best)
     runs = [(start, end)]
     pending = [(0, start), (end, limit)]
     while pending:
         lo, hi = pending.pop()
         a, b = densest_run(weights[lo:hi])
-        if b > a and sum(weights[lo + a : lo + b]) >= floor:
+        share = EXTRA_RUN_BELOW_SHARE if lo >= end else EXTRA_RUN_SHARE
+        if b > a and sum(weights[lo + a : lo + b]) >= max(MIN_EXTRA_RUN, share * best):
             runs.append((lo + a, lo + b))
             pending += [(lo, lo + a), (lo + b, hi)]
     return runs
