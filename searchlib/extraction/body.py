@@ -195,7 +195,8 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         feats: their features from ``lines.analyse``, when the caller has them already.
 
     Returns:
-        The paragraphs, the captions, and the span of line numbers the body came from.
+        The paragraphs, the captions, and the span of line numbers the body came from: the
+        densest run, from a paragraph kept above it when there is one (``_lead_start``).
     """
     feats = analyse(lines) if feats is None else feats
     teasers = _teasers(feats)
