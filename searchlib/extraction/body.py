@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .article_edges import (
     after_date_or_byline,
@@ -21,7 +21,7 @@ from .article_edges import (
     drop_closing_bios,
 )
 from .lines import Line, analyse
-from .rules import matches_any, phrase_set
+from .rules import data_lines, phrase_set
 
 # Weights of the densest-run search: a prose line counts its words (capped, so one huge
 # block cannot swallow a page of chrome around it), other lines cost a little each.
@@ -302,9 +302,9 @@ def _weight(line: Line) -> float:
         return float(min(line.words, MAX_TABLE_WEIGHT)) - PROSE_OFFSET
     if line.embed:
         return max(float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET, MIN_EMBED_WEIGHT)
-    if line.prose and line.legal:
-        return LEGAL_PROSE_WEIGHT
     if line.prose:
+        if line.legal:
+            return LEGAL_PROSE_WEIGHT
         return float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
     if line.caption or line.repeated:
         return -CAPTION_COST
@@ -345,7 +345,18 @@ def _comment_header(line: str) -> bool:
 
     Cached: most lines asked about are a site's footer, printed on every page.
     """
-    return matches_any("comments.txt", line.lower())
+    anchored, anywhere = _comment_patterns()
+    lowered = line.lower()
+    return bool(anchored.match(lowered) or any(p.search(lowered) for p in anywhere))
+
+
+@cache
+def _comment_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The comment-header shapes: those anchored at the start as one alternation, and the
+    others. Most lines fail the alternation at their first character."""
+    lines = data_lines("comments.txt")
+    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
+    return re.compile(anchored), tuple(re.compile(x) for x in lines if not x.startswith("^"))
 
 
 def _article_span(
@@ -356,8 +367,9 @@ def _article_span(
     Returns:
         The weights (cut where the comments begin) and the run's half-open span.
     """
-    weights, (start, end) = _above_comments(lines, feats, weights)
-    comments = _comments_start(lines, feats, start)
+    first = _comments_start(lines, feats, -1)
+    weights, (start, end) = _above_comments(weights, first)
+    comments = first if first is None or first > start else _comments_start(lines, feats, start)
     if comments is not None and comments < end:
         # Reader comments read like prose; the article ends where they begin.
         weights = weights[:comments]
@@ -369,17 +381,15 @@ def _article_span(
     return weights, start, end
 
 
-def _above_comments(
-    lines: list[str], feats: list[Line], weights: list[float]
-) -> tuple[list[float], tuple[int, int]]:
+def _above_comments(weights: list[float], first: int | None) -> tuple[list[float], tuple[int, int]]:
     """The densest run, or the one above the comments when the densest lies below them.
 
     A long comment thread, or a sidebar under the comment form, can outweigh a short
-    article; the article is the run above the first comment header when that run weighs
-    something. Returns the weights (cut at the comments when their run is chosen) and the run.
+    article; the article is the run above the first comment header (line ``first``) when
+    that run weighs something. Returns the weights (cut at the comments when their run is
+    chosen) and the run.
     """
     run = densest_run(weights)
-    first = _comments_start(lines, feats, -1)
     if first is None or first >= run[0]:
         return weights, run
     above = densest_run(weights[:first])
