@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from searchlib.extraction.article_edges import (
+    after_date_or_byline,
     after_header,
     copies_of_the_header,
     drop_closing_bios,
@@ -43,3 +44,14 @@ def test_drop_closing_bios_drops_only_the_last_lines() -> None:
     bio = "Sam Doe is an educator and the founder of a small online school."
     feats = analyse([bio, PARAGRAPH, bio])
     assert drop_closing_bios(feats, [0, 1, 2]) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [("May 4, 2023", True), ("By Sam Doe", True), (PARAGRAPH, False), ("Share", False)],
+    ids=["date", "byline", "paragraph", "label"],
+)
+def test_after_date_or_byline_reads_the_line_above(above: str, expected: bool) -> None:
+    feats = analyse([above, "12 comments"])
+    assert after_date_or_byline(feats, 1) is expected
+    assert after_date_or_byline(feats, 0) is False

@@ -311,3 +311,68 @@ def test_a_caption_and_its_copy_inside_the_article_stay_out() -> None:
     caption = "The council chamber was full for the vote on the budget on Tuesday evening."
     lines = [*PROSE, caption, caption, *PROSE_MORE]
     assert caption not in find_body(lines).paragraphs
+
+
+def test_a_long_cookie_notice_does_not_outweigh_a_short_article() -> None:
+    notice = [
+        f"This website uses cookies to remember your settings and to measure visits, part {n} "
+        "of the notice, which you may read in full before you accept or refuse them here."
+        for n in range(8)
+    ]
+    nav = ["Home", "News", "Contact", "Search", "Menu"]
+    body = find_body(["Headline", *PROSE, *nav, *notice])
+    assert body.paragraphs == tuple(PROSE)
+    assert (body.start, body.end) == (1, 1 + len(PROSE))  # the span the headline search reads
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Leave a reply", "Kommentar verfassen", "{ 12 comments }"],
+    ids=["comment-form", "comment-form-de", "comment-count"],
+)
+def test_a_heavier_run_below_the_comments_is_not_the_article(header: str) -> None:
+    blurb = (
+        "This is the personal blog of a writer who lives by the sea and writes about books, "
+        "films, travel and everything else that crosses her mind on a long winter evening."
+    )
+    below = ["Share this:", header, "Name (required)", "Email (required)", "Website"]
+    lines = ["Headline", *PROSE, *below, "About me", blurb, blurb + " Really.", blurb + " Yes."]
+    body = find_body(lines)
+    assert body.paragraphs == tuple(PROSE)
+    assert body.start == 1
+
+
+def test_a_comment_count_beside_the_date_does_not_end_the_article() -> None:
+    lines = [PROSE_MORE[0], "May 4, 2023", "3 comments", PROSE_MORE[1], PROSE_MORE[2]]
+    assert find_body(lines).paragraphs == tuple(PROSE_MORE)
+
+
+LEAD = [
+    "The city council met on Tuesday evening to settle the last open questions about the "
+    "new budget, which has been debated in the chamber and in the press since early spring.",
+    "The results of the vote in each ward, printed below, show how narrow the margin was "
+    "and how differently the districts on either side of the river chose to vote this year.",
+]
+
+
+@pytest.mark.parametrize(
+    ("above", "start"),
+    [(["Home", "News", "Sport", "Weather", "Contact", "Headline"], 6), ([], 14)],
+    ids=["lead-below-the-navigation", "tagline-at-the-top-of-the-page"],
+)
+def test_the_body_starts_at_a_run_kept_above_the_densest(above: list[str], start: int) -> None:
+    cells = [f"Ward {n}: 1,20{n} votes" for n in range(12)]
+    body = find_body([*above, *LEAD, *cells, *PROSE_MORE, *PROSE])
+    assert LEAD[0] in body.paragraphs
+    assert body.start == start
+
+
+def test_a_lighter_run_below_the_article_is_not_kept() -> None:
+    blurb = (
+        "Our newsroom has covered the city and the villages around it for more than a hundred "
+        "years, and our reporters still walk the streets every day to find the stories that "
+        "matter to the people who live here."
+    )
+    links = [f"Link {n}" for n in range(10)]
+    body = find_body(["Headline", *PROSE_MORE, *links, blurb])
+    assert body.paragraphs == tuple(PROSE_MORE)

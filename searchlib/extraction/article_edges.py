@@ -76,6 +76,11 @@ def after_header(feats: list[Line], kept: list[int], weights: list[float]) -> li
     return [i for i in kept if i > cut]
 
 
+def after_date_or_byline(feats: list[Line], at: int) -> bool:
+    """True when the line above ``at`` is a short date or byline line."""
+    return at > 0 and _header_line(feats[at - 1])
+
+
 def _header_line(line: Line) -> bool:
     """True for a short byline or date line, as the byline and date finders read them."""
     if line.prose or len(line.text) > MAX_HEADER_CHARS:

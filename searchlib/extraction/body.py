@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .article_edges import after_header, copies_of_the_header, drop_closing_bios
+from .article_edges import (
+    after_date_or_byline,
+    after_header,
+    copies_of_the_header,
+    drop_closing_bios,
+)
 from .lines import Line, analyse
-from .rules import matches_any, phrase_set
+from .rules import data_lines, phrase_set
 
 # Weights of the densest-run search: a prose line counts its words (capped, so one huge
 # block cannot swallow a page of chrome around it), other lines cost a little each.
@@ -26,7 +31,10 @@ PROSE_OFFSET = 8.0
 CHROME_COST = 4.0
 OTHER_COST = 4.0
 CAPTION_COST = 1.0
-LEGAL_PROSE_SHARE = 0.5
+# Cookie settings and terms read like prose but rarely sit inside an article: they weigh
+# nothing, so a long block of them never outweighs a short article, and one line of them
+# inside an article does not break it.
+LEGAL_PROSE_WEIGHT = 0.0
 # An embedded post and its signature are short, but quoted as part of the article.
 MIN_EMBED_WEIGHT = 1.0
 MAX_SUBHEAD_WORDS = 15
@@ -36,8 +44,12 @@ COMMENT_CACHE = 4096
 MAX_ENDING_WORDS = 6
 ENDING_SHARE = 0.9
 # A further run is kept when it weighs this share of the densest run, and at least this much.
+# Below the article sit related teasers, comments and sidebars, so a run there must weigh more.
 EXTRA_RUN_SHARE = 0.3
+EXTRA_RUN_BELOW_SHARE = 0.5
 MIN_EXTRA_RUN = 10.0
+# A further run kept above the densest one starts the article unless it opens the page.
+MIN_LEAD_LINE = 5
 # Related-article teasers: a lead of this many words cut short under a short headline.
 MIN_TEASER_WORDS = 8
 MAX_TEASER_HEAD_WORDS = 20
@@ -183,7 +195,8 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
         feats: their features from ``lines.analyse``, when the caller has them already.
 
     Returns:
-        The paragraphs, the captions, and the span of line numbers the body came from.
+        The paragraphs, the captions, and the span of line numbers the body came from: the
+        densest run, from a paragraph kept above it when there is one (``_lead_start``).
     """
     feats = analyse(lines) if feats is None else feats
     teasers = _teasers(feats)
@@ -204,9 +217,19 @@ def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
     return Body(
         paragraphs=tuple(lines[i] for i in kept),
         captions=tuple(dict.fromkeys(captions)),
-        start=start,
+        start=_lead_start(start, kept),
         end=end,
     )
+
+
+def _lead_start(start: int, kept: list[int]) -> int:
+    """Where the article begins: the densest run's start, or a kept paragraph above it.
+
+    A further run kept above the densest one (a lead cut off by a table, a gallery or a
+    product box) is where the article, and the search for its headline, begins; one in the
+    page's first lines is a site's tagline or a notice printed above the navigation.
+    """
+    return kept[0] if kept and MIN_LEAD_LINE <= kept[0] < start else start
 
 
 def _list_after(feats: list[Line], at: int) -> list[int]:
@@ -280,9 +303,9 @@ def _weight(line: Line) -> float:
     if line.embed:
         return max(float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET, MIN_EMBED_WEIGHT)
     if line.prose:
-        weight = float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
-        # Cookie notices and terms read like prose; they rarely sit inside an article.
-        return weight * LEGAL_PROSE_SHARE if line.legal else weight
+        if line.legal:
+            return LEGAL_PROSE_WEIGHT
+        return float(min(line.words, MAX_LINE_WEIGHT)) - PROSE_OFFSET
     if line.caption or line.repeated:
         return -CAPTION_COST
     if line.chrome or line.legal:
@@ -303,10 +326,15 @@ def densest_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _comments_start(lines: list[str], start: int) -> int | None:
-    """The line number of the first reader-comment header after ``start``, if any."""
+def _comments_start(lines: list[str], feats: list[Line], start: int) -> int | None:
+    """The line number of the first reader-comment header after ``start``, if any.
+
+    A comment count or link printed beside the article's date or byline ("12 comments")
+    leads to the comments; they begin further down.
+    """
     for i in range(start + 1, len(lines)):
-        if len(lines[i]) <= MAX_COMMENT_HEADER_CHARS and _comment_header(lines[i]):
+        short = len(lines[i]) <= MAX_COMMENT_HEADER_CHARS
+        if short and _comment_header(lines[i]) and not after_date_or_byline(feats, i):
             return i
     return None
 
@@ -317,7 +345,18 @@ def _comment_header(line: str) -> bool:
 
     Cached: most lines asked about are a site's footer, printed on every page.
     """
-    return matches_any("comments.txt", line.lower())
+    anchored, anywhere = _comment_patterns()
+    lowered = line.lower()
+    return bool(anchored.match(lowered) or any(p.search(lowered) for p in anywhere))
+
+
+@cache
+def _comment_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The comment-header shapes: those anchored at the start as one alternation, and the
+    others. Most lines fail the alternation at their first character."""
+    lines = data_lines("comments.txt")
+    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
+    return re.compile(anchored), tuple(re.compile(x) for x in lines if not x.startswith("^"))
 
 
 def _article_span(
@@ -328,8 +367,9 @@ def _article_span(
     Returns:
         The weights (cut where the comments begin) and the run's half-open span.
     """
-    start, end = densest_run(weights)
-    comments = _comments_start(lines, start)
+    first = _comments_start(lines, feats, -1)
+    weights, (start, end) = _above_comments(weights, first)
+    comments = first if first is None or first > start else _comments_start(lines, feats, start)
     if comments is not None and comments < end:
         # Reader comments read like prose; the article ends where they begin.
         weights = weights[:comments]
@@ -339,6 +379,23 @@ def _article_span(
         # Most of the article lies before a "Related" heading: what follows is teasers.
         end = ending
     return weights, start, end
+
+
+def _above_comments(weights: list[float], first: int | None) -> tuple[list[float], tuple[int, int]]:
+    """The densest run, or the one above the comments when the densest lies below them.
+
+    A long comment thread, or a sidebar under the comment form, can outweigh a short
+    article; the article is the run above the first comment header (line ``first``) when
+    that run weighs something. Returns the weights (cut at the comments when their run is
+    chosen) and the run.
+    """
+    run = densest_run(weights)
+    if first is None or first >= run[0]:
+        return weights, run
+    above = densest_run(weights[:first])
+    if sum(weights[above[0] : above[1]]) < MIN_EXTRA_RUN:
+        return weights, run
+    return weights[:first], above
 
 
 def _ending_after(feats: list[Line], end: int) -> int:
@@ -353,16 +410,17 @@ def _ending_after(feats: list[Line], end: int) -> int:
 def _runs(weights: list[float], start: int, end: int, limit: int) -> list[tuple[int, int]]:
     """The densest run and, on either side up to ``limit``, further runs nearly as dense.
 
-    Articles broken by a list, a table or an embedded block show up as several runs.
+    Articles broken by a list, a table or an embedded block show up as several runs; a run
+    below the densest must weigh more (``EXTRA_RUN_BELOW_SHARE``) than one above it.
     """
     best = sum(weights[start:end])
-    floor = max(MIN_EXTRA_RUN, EXTRA_RUN_SHARE * best)
     runs = [(start, end)]
     pending = [(0, start), (end, limit)]
     while pending:
         lo, hi = pending.pop()
         a, b = densest_run(weights[lo:hi])
-        if b > a and sum(weights[lo + a : lo + b]) >= floor:
+        share = EXTRA_RUN_BELOW_SHARE if lo >= end else EXTRA_RUN_SHARE
+        if b > a and sum(weights[lo + a : lo + b]) >= max(MIN_EXTRA_RUN, share * best):
             runs.append((lo + a, lo + b))
             pending += [(lo, lo + a), (lo + b, hi)]
     return runs
