@@ -39,7 +39,10 @@ class NamedTitle:
 
 def find_named_title(lines: Sequence[str]) -> NamedTitle | None:
     """The one title the page's comment headings name, or None (none, or they differ)."""
-    found = [named for i, line in enumerate(lines) if (named := commented_title(line, i))]
+    # One search over the whole page finds the few heading lines; most pages have none.
+    text = "\n".join(lines)
+    starts = (text.count("\n", 0, match.start()) for match in _heading().finditer(text))
+    found = [named for at in starts if (named := commented_title(lines[at], at))]
     if len({normalise(named.title) for named in found}) != 1:
         return None
     return found[0]
@@ -64,5 +67,6 @@ def _heading() -> re.Pattern[str]:
         "|".join(map(re.escape, section(DATA, name))) for name in ("counts", "nouns", "joins")
     )
     return re.compile(
-        rf"^(?:\d+|{counts})\s+(?:{nouns})\s+(?:{joins})\s+(?P<title>.+)$", re.IGNORECASE
+        rf"^(?:\d+|{counts})[^\S\n]+(?:{nouns})[^\S\n]+(?:{joins})[^\S\n]+(?P<title>.+)$",
+        re.IGNORECASE | re.MULTILINE,
     )

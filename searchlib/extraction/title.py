@@ -76,7 +76,7 @@ STANDFIRST_EXTRA_WORDS = 3
 DENSE_LINES = 10
 DENSE_REACH = 20
 
-_CRUMB_MARKS = "»›>→"
+_TWO_MARKS = re.compile("^.*[»›>→].*[»›>→].*$", re.MULTILINE)
 # The last step of a breadcrumb trail ("Home » News » Headline", "Forum>Phones>Headline"): a
 # trail usually ends in the page's own headline. "/" and "|" count only twice or more, since
 # a headline may hold one.
@@ -254,14 +254,16 @@ def _crumb_tails(feats: Sequence[Line], lo: int, hi: int) -> frozenset[str]:
     article; a lone mark far off is more often a link, "Spain -> Rioja").
     """
     near = (f.text for f in feats[lo:hi] if f.words <= MAX_TITLE_WORDS * 2)
-    far = (f.text for f in feats if f.words <= MAX_TITLE_WORDS * 2 and _two_steps(f.text))
-    tails = (_crumb_tail(text) for text in chain(near, far))
+    tails = (_crumb_tail(text) for text in chain(near, _two_step_lines(feats)))
     return frozenset(tail for tail in tails if tail)
 
 
-def _two_steps(text: str) -> bool:
-    """True when a line holds two breadcrumb marks or more."""
-    return sum(map(text.count, _CRUMB_MARKS)) >= 2
+def _two_step_lines(feats: Sequence[Line]) -> list[str]:
+    """The lines of the page holding two breadcrumb marks or more (one search of the page:
+    most pages have few)."""
+    page = "\n".join(f.text for f in feats)
+    found = (match.group(0) for match in _TWO_MARKS.finditer(page))
+    return [text for text in found if len(text.split()) <= MAX_TITLE_WORDS * 2]
 
 
 def _crumb_tail(text: str) -> str | None:
@@ -298,7 +300,9 @@ def _overlap(line: Line, words: Counter[str], own: bool) -> float:
     content = [w for w in line.key.split() if w not in stops]
     if not content:
         return 0.0
-    mine = Counter(content) if own else Counter()
+    if not own:
+        return sum(1 for w in content if w in words) / len(content)
+    mine = Counter(content)
     return sum(1 for w in content if words[w] > mine[w]) / len(content)
 
 
