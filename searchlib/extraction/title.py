@@ -76,7 +76,9 @@ STANDFIRST_EXTRA_WORDS = 3
 DENSE_LINES = 10
 DENSE_REACH = 20
 
-_TWO_MARKS = re.compile("^.*[»›>→].*[»›>→].*$", re.MULTILINE)
+# Two breadcrumb marks on one line. The pattern starts at a mark, so the search skips ahead
+# to the marks; one anchored at each line start ("^.*»") backtracks over every line.
+_MARK_PAIR = re.compile("[»›>→][^\n»›>→]*[»›>→]")
 # The last step of a breadcrumb trail ("Home » News » Headline", "Forum>Phones>Headline"): a
 # trail usually ends in the page's own headline. "/" and "|" count only twice or more, since
 # a headline may hold one.
@@ -262,8 +264,15 @@ def _two_step_lines(feats: Sequence[Line]) -> list[str]:
     """The lines of the page holding two breadcrumb marks or more (one search of the page:
     most pages have few)."""
     page = "\n".join(f.text for f in feats)
-    found = (match.group(0) for match in _TWO_MARKS.finditer(page))
+    starts = (page.rfind("\n", 0, match.start()) + 1 for match in _MARK_PAIR.finditer(page))
+    found = (_line_at(page, start) for start in dict.fromkeys(starts))
     return [text for text in found if len(text.split()) <= MAX_TITLE_WORDS * 2]
+
+
+def _line_at(page: str, start: int) -> str:
+    """The line of ``page`` that starts at offset ``start``."""
+    end = page.find("\n", start)
+    return page[start:] if end < 0 else page[start:end]
 
 
 def _crumb_tail(text: str) -> str | None:
