@@ -219,7 +219,7 @@ def _beside_meta(i: int, meta: frozenset[int]) -> bool:
 
 def _near(meta: frozenset[int], lo: int, hi: int) -> bool:
     """True when a line from ``lo`` to ``hi`` (both included) is a date or byline line."""
-    return any(j in meta for j in range(lo, hi + 1))
+    return not meta.isdisjoint(range(lo, hi + 1))
 
 
 def _glued(feats: Sequence[Line], shaped: list[int]) -> frozenset[int]:
