@@ -40,8 +40,8 @@ class NamedTitle:
 def find_named_title(lines: Sequence[str]) -> NamedTitle | None:
     """The one title the page's comment headings name, or None (none, or they differ)."""
     # One search over the whole page finds the few heading lines; most pages have none.
-    text = "\n".join(lines)
-    starts = (text.count("\n", 0, match.start()) for match in _heading().finditer(text))
+    text = "\n" + "\n".join(lines)  # a line break before each line, the first one too
+    starts = (text.count("\n", 0, match.start()) for match in _page_heading().finditer(text))
     found = [named for at in starts if (named := commented_title(lines[at], at))]
     if len({normalise(named.title) for named in found}) != 1:
         return None
@@ -63,10 +63,24 @@ def commented_title(line: str, at: int = 0) -> NamedTitle | None:
 
 @cache
 def _heading() -> re.Pattern[str]:
+    """A comment heading at the start of a line."""
+    return re.compile(f"^{_heading_shape()}", re.IGNORECASE | re.MULTILINE)
+
+
+@cache
+def _page_heading() -> re.Pattern[str]:
+    """A comment heading after a line break, for searching a whole page.
+
+    The regex engine skips ahead from one line break to the next, where a pattern opening
+    with "^" is tried at every character.
+    """
+    return re.compile(f"\n{_heading_shape()}", re.IGNORECASE | re.MULTILINE)
+
+
+@cache
+def _heading_shape() -> str:
+    """A comment heading's shape: a count, a noun, a joining word, then the title."""
     counts, nouns, joins = (
         "|".join(map(re.escape, section(DATA, name))) for name in ("counts", "nouns", "joins")
     )
-    return re.compile(
-        rf"^(?:\d+|{counts})[^\S\n]+(?:{nouns})[^\S\n]+(?:{joins})[^\S\n]+(?P<title>.+)$",
-        re.IGNORECASE | re.MULTILINE,
-    )
+    return rf"(?:\d+|{counts})[^\S\n]+(?:{nouns})[^\S\n]+(?:{joins})[^\S\n]+(?P<title>.+)$"
