@@ -36,7 +36,8 @@ from extraction import BENCH, in_half, scorer
 from scipy.optimize import minimize
 
 from searchlib.extraction import headline_shape, title, title_model
-from searchlib.extraction.body import find_page_body, split_lines
+from searchlib.extraction.body import find_page_body
+from searchlib.extraction.broken_lines import split_lines
 from searchlib.extraction.headline_text import title_text
 from searchlib.extraction.lines import Line, analyse
 from searchlib.extraction.rules import word_set

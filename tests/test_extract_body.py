@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from searchlib.extraction.body import broken_paragraphs, densest_run, find_body, find_page_body
+from searchlib.extraction.body import densest_run, find_body, find_page_body
 from searchlib.extraction.lines import analyse
 
 PROSE = [
@@ -156,21 +156,6 @@ def test_headlines_after_a_promotion_heading_are_dropped() -> None:
 )
 def test_prompt_after_the_article_is_trimmed(prompt: str) -> None:
     assert find_body([*PROSE, prompt]).paragraphs == tuple(PROSE)
-
-
-@pytest.mark.parametrize(
-    ("lines", "runs"),
-    [
-        (["The council approved the", "budget on Tuesday after a long debate."], [range(0, 2)]),
-        (["Prices rose", ", and the city was quiet for days."], [range(0, 2)]),
-        (["Contact", "us"], []),
-        (["Storm floods the coastal town", "published on May 4, 2023"], []),
-        (["The mayor said.", "the city had no choice but to cut."], []),
-    ],
-    ids=["lower-case-run-on", "comma-run-on", "menu", "no-sentence-end", "ended"],
-)
-def test_broken_paragraphs(lines: list[str], runs: list[range]) -> None:
-    assert broken_paragraphs(lines) == runs
 
 
 def test_a_paragraph_broken_at_links_is_body() -> None:

@@ -15,7 +15,8 @@ from ..errors import SourceError
 from ..models import Article, Page
 from ..read import read_pages
 from .authors import find_authors
-from .body import Body, find_page_body, split_lines
+from .body import Body, find_page_body
+from .broken_lines import split_lines
 from .dates import find_date
 from .headline_text import title_text
 from .html import html_page

@@ -20,6 +20,7 @@ from .article_edges import (
     copies_of_the_header,
     drop_closing_bios,
 )
+from .broken_lines import runs_to_join
 from .lines import Line, analyse
 from .rules import data_lines, phrase_set
 
@@ -65,26 +66,11 @@ _MARKS = re.compile(r"[^\w\s'’]")
 MAX_LIST_HEADING_WORDS = 12
 # A list item: an optional word ("June", "Aug."), a number, then a dash, colon or "@".
 _ITEM = re.compile(r"^\W*(?:[^\W\d_]+\.?\s+)?\d{1,4}\w*\s*(?P<mark>--|[–—:@|-])\s")
-# A line ends a sentence or a label with one of these; otherwise it may run on.
-# A sentence broken off: the line ends in a letter or a comma (not a figure, a mark or code).
-_UNFINISHED = frozenset(",")
-# Two words and a word ("Contact" / "us", "Farbe" / "schwarz") are a menu or a table row.
-MIN_JOINED_WORDS = 6
-_ENDS_SENTENCE = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
-_TIGHT_PUNCTUATION = frozenset(",.;:)")
 # A headline in capitals this long, not a question, promotes another article; section
 # subheadings set in capitals are shorter ("WHO IS THE FRONT-RUNNER?" is a subheading).
 MIN_SHOUTED_WORDS = 7
-# A table scraped one cell per line: this many short cells, a share of them figures, right
-# after a sentence that announces it with a colon ("Final standings after 36 races:").
-# Calendars, archives and league widgets are grids too, but nothing announces them.
-MIN_TABLE_CELLS = 12
-MAX_CELL_WORDS = 3
-MAX_CELL_CHARS = 30
-MIN_FIGURE_SHARE = 0.3
 # A table weighs by its size: an announced table of results is the article's content.
 MAX_TABLE_WEIGHT = 400
-_FIGURE = re.compile(r"^[\d.,:%+\-–/$€£()]+$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 
 
@@ -98,30 +84,6 @@ class Body:
     end: int = 0
 
 
-def split_lines(text: str) -> list[str]:
-    """Non-empty stripped lines of a page."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
-
-
-def broken_paragraphs(lines: list[str]) -> list[range]:
-    """Runs of lines that are one paragraph broken over several lines.
-
-    Scraped text often breaks a paragraph where a link or an inline tag began: a line that
-    breaks off after a word or a comma, followed by lines that open in lower case or with a
-    comma, is one paragraph when the last of them ends a sentence.
-    """
-    runs: list[range] = []
-    i = 0
-    while i < len(lines):
-        end = i + 1
-        while end < len(lines) and _continues(lines[end - 1], lines[end]):
-            end += 1
-        if end - i > 1 and _ENDS_SENTENCE.search(lines[end - 1]):
-            runs.append(range(i, end))
-        i = end
-    return runs
-
-
 def find_page_body(lines: list[str], feats: list[Line]) -> Body:
     """The body of a page (as ``find_body``), found with broken paragraphs joined again.
 
@@ -130,61 +92,19 @@ def find_page_body(lines: list[str], feats: list[Line]) -> Body:
     counts the page's own ``lines``, which metadata reads.
     """
     joined, joined_feats, starts = list(lines), list(feats), list(range(len(lines)))
-    tables = announced_tables(lines)
-    runs = [*tables, *(r for r in broken_paragraphs(lines) if not _overlaps(r, tables))]
-    for run in sorted(runs, key=lambda r: r.start, reverse=True):
-        text = _glue(lines[run.start : run.stop])
-        line = analyse([text])[0]
-        if run in tables:
+    for run in runs_to_join(lines):
+        line = analyse([run.text])[0]
+        if run.table:
             line = replace(line, table=True, chrome=False, legal=False, caption=False)
         if not line.legal:
-            joined[run.start : run.stop] = [text]
-            joined_feats[run.start : run.stop] = [line]
-            starts[run.start : run.stop] = [run.start]
+            joined[run.lines.start : run.lines.stop] = [run.text]
+            joined_feats[run.lines.start : run.lines.stop] = [line]
+            starts[run.lines.start : run.lines.stop] = [run.lines.start]
     if len(joined) == len(lines):
         return find_body(lines, feats)
     body = find_body(joined, joined_feats)
     starts.append(len(lines))
     return replace(body, start=starts[body.start], end=starts[body.end])
-
-
-def announced_tables(lines: list[str]) -> list[range]:
-    """Runs of table cells, one per line, announced by a line ending in a colon."""
-    tables: list[range] = []
-    for i in range(1, len(lines)):
-        if not lines[i - 1].endswith(":") or not _cell(lines[i]):
-            continue
-        end = i
-        while end < len(lines) and _cell(lines[end]):
-            end += 1
-        figures = sum(1 for cell in lines[i:end] if _FIGURE.match(cell))
-        if end - i >= MIN_TABLE_CELLS and figures >= MIN_FIGURE_SHARE * (end - i):
-            tables.append(range(i, end))
-    return tables
-
-
-def _cell(line: str) -> bool:
-    return len(line) <= MAX_CELL_CHARS and line.count(" ") < MAX_CELL_WORDS
-
-
-def _overlaps(run: range, others: list[range]) -> bool:
-    return any(run.start < other.stop and other.start < run.stop for other in others)
-
-
-def _glue(parts: list[str]) -> str:
-    text = parts[0]
-    for part in parts[1:]:
-        text += part if part[0] in _TIGHT_PUNCTUATION else " " + part
-    return text
-
-
-def _continues(before: str, line: str) -> bool:
-    """True when ``line`` carries on the sentence ``before`` left unfinished."""
-    if not (before[-1].isalpha() or before[-1] in _UNFINISHED):
-        return False
-    if not (line[0].islower() or line[0] in _TIGHT_PUNCTUATION):
-        return False
-    return before.count(" ") + line.count(" ") + 2 >= MIN_JOINED_WORDS
 
 
 def find_body(lines: list[str], feats: list[Line] | None = None) -> Body:
