@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .article_edges import (
     after_date_or_byline,
@@ -22,7 +22,7 @@ from .article_edges import (
 )
 from .broken_lines import runs_to_join
 from .lines import Line, analyse
-from .rules import data_lines, phrase_set
+from .rules import matches_start_or_anywhere, phrase_set
 
 # Weights of the densest-run search: a prose line counts its words (capped, so one huge
 # block cannot swallow a page of chrome around it), other lines cost a little each.
@@ -265,18 +265,7 @@ def _comment_header(line: str) -> bool:
 
     Cached: most lines asked about are a site's footer, printed on every page.
     """
-    anchored, anywhere = _comment_patterns()
-    lowered = line.lower()
-    return bool(anchored.match(lowered) or any(p.search(lowered) for p in anywhere))
-
-
-@cache
-def _comment_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    """The comment-header shapes: those anchored at the start as one alternation, and the
-    others. Most lines fail the alternation at their first character."""
-    lines = data_lines("comments.txt")
-    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
-    return re.compile(anchored), tuple(re.compile(x) for x in lines if not x.startswith("^"))
+    return matches_start_or_anywhere("comments.txt", line.lower())
 
 
 def _article_span(

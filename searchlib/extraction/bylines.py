@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from .dates import relative_date_pattern
 from .names import clean_names
-from .rules import data_lines, phrase_lookup, phrase_pattern, section, word_set
+from .rules import phrase_lookup, phrase_pattern, section, word_set
 
 __all__ = [
     "byline_names",
@@ -172,8 +173,7 @@ def date_pattern() -> re.Pattern[str]:
     """Date text on a byline: numbers ("4.5.2023", "4 May 2023", a year) or a relative date
     ("vor 3 Stunden", "2 hours ago"; relative_dates.txt).
     """
-    relative = "|".join(data_lines("relative_dates.txt"))
-    return re.compile(rf"{_DATE_TEXT}|(?i:{relative})")
+    return re.compile(rf"{_DATE_TEXT}|(?i:{relative_date_pattern().pattern})")
 
 
 def is_byline(line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from .rules import data_lines, phrase_pattern
@@ -50,6 +50,13 @@ def parse_date(text: str, *, month_first: bool = False) -> _dt.date | None:
     """
     found = dated_at(text, month_first=month_first)
     return found[1] if found else None
+
+
+@cache
+def relative_date_pattern() -> re.Pattern[str]:
+    """A relative date ("vor 3 Stunden", "2 hours ago") of ``data/relative_dates.txt``, in
+    any case."""
+    return re.compile("|".join(data_lines("relative_dates.txt")), re.IGNORECASE)
 
 
 def dated_at(text: str, *, month_first: bool = False) -> tuple[int, _dt.date] | None:

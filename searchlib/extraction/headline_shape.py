@@ -11,13 +11,13 @@ headlines; a line may hold a date when the date comes after its first words.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .bylines import byline_names, is_byline, is_byline_word
-from .dates import dated_at, parse_date
+from .dates import dated_at, parse_date, relative_date_pattern
 from .lines import Line
 from .names import MAX_NAME_WORDS, person
-from .rules import data_lines, word_set
+from .rules import matches_start_or_anywhere, word_set
 
 __all__ = [
     "MAX_TITLE_WORDS",
@@ -190,32 +190,15 @@ def dated(text: str) -> bool:
 
 def _relative_date(text: str) -> bool:
     """True for a short line holding a relative date ("vor 3 Stunden", "2 hours ago")."""
-    return len(text.split()) <= RELATIVE_DATE_WORDS and _relative_dates().search(text) is not None
-
-
-@cache
-def _relative_dates() -> re.Pattern[str]:
-    """The relative dates of ``data/relative_dates.txt`` as one pattern."""
-    return re.compile("|".join(data_lines("relative_dates.txt")), re.IGNORECASE)
+    return (
+        len(text.split()) <= RELATIVE_DATE_WORDS
+        and relative_date_pattern().search(text) is not None
+    )
 
 
 def _furniture(lowered: str) -> bool:
     """True when a lower-cased line matches a shape of ``data/not_titles.txt``."""
-    anchored, anywhere = _furniture_patterns()
-    return bool(anchored.match(lowered) or anywhere.search(lowered))
-
-
-@cache
-def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The furniture shapes as two alternations: those anchored at the start, and the others.
-
-    The anchored alternation fails at the first character, so most lines pay for one match
-    and one search instead of one search per shape.
-    """
-    lines = data_lines("not_titles.txt")
-    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
-    anywhere = "|".join(f"(?:{line})" for line in lines if not line.startswith("^"))
-    return re.compile(anchored), re.compile(anywhere)
+    return matches_start_or_anywhere("not_titles.txt", lowered)
 
 
 def _lower_start(text: str) -> bool:

@@ -56,6 +56,10 @@ def section(name: str, heading: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# A pattern that matches nothing: an empty alternation would match everything.
+_NEVER = "(?!)"
+
+
 @cache
 def patterns(name: str) -> tuple[re.Pattern[str], ...]:
     """The regular expressions of the data file ``name``, for matching lower-cased text.
@@ -74,6 +78,27 @@ def anchored_pattern(name: str) -> re.Pattern[str]:
     alternative fails at the first character.
     """
     return re.compile("|".join(f"(?:{line})" for line in data_lines(name)))
+
+
+@cache
+def split_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The regular expressions of the data file ``name`` as two alternations: those anchored
+    at the start ("^...") and the others, for matching lower-cased text.
+
+    The anchored alternation fails at the first character, so most lines pay for one match
+    and one search instead of one search per pattern (see ``matches_start_or_anywhere``).
+    """
+    lines = data_lines(name)
+    anchored = "|".join(f"(?:{line[1:]})" for line in lines if line.startswith("^"))
+    anywhere = "|".join(f"(?:{line})" for line in lines if not line.startswith("^"))
+    return re.compile(anchored or _NEVER), re.compile(anywhere or _NEVER)
+
+
+def matches_start_or_anywhere(name: str, lowered: str) -> bool:
+    """True when a pattern of the data file ``name`` matches the lower-cased text; the file's
+    patterns are matched as ``split_patterns`` joins them."""
+    anchored, anywhere = split_patterns(name)
+    return bool(anchored.match(lowered) or anywhere.search(lowered))
 
 
 def matches_any(name: str, lowered: str) -> bool:
